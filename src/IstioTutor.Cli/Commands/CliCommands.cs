@@ -1,0 +1,11 @@
+using System.CommandLine;
+
+namespace IstioTutor.Cli.Commands;
+
+/// <summary>The <c>istiotutor</c> subcommands, one file each.</summary>
+internal static class CliCommands
+{
+    public static IEnumerable<Command> All() =>
+    [
+    ];
+}

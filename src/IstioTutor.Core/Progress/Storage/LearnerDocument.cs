@@ -1,0 +1,62 @@
+using IstioTutor.Core.Turns;
+
+namespace IstioTutor.Core.Progress.Storage;
+
+/// <summary>LiteDB shape of a <see cref="Learner"/>: plain settable members LiteDB's mapper handles.</summary>
+internal sealed class LearnerDocument
+{
+    public const string Collection = "learners";
+
+    public string Id { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string Lang { get; set; } = "en";
+    public int Stage { get; set; }
+    public int Role { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime LastActiveAt { get; set; }
+    public string? CurrentLessonId { get; set; }
+    public string? QuizLessonId { get; set; }
+    public int QuizQuestionIndex { get; set; }
+    public List<bool> QuizAnswers { get; set; } = [];
+    /// <summary>"door:channelUserId" keys, indexed for lookup.</summary>
+    public List<string> Identities { get; set; } = [];
+
+    public static string IdentityKey(Door door, string channelUserId) => $"{door.ToString().ToLowerInvariant()}:{channelUserId}";
+
+    public Learner ToLearner() => new()
+    {
+        Id = Id,
+        DisplayName = DisplayName,
+        Lang = Lang,
+        Stage = (Stage)Stage,
+        Role = (LearnerRole)Role,
+        CreatedAt = new DateTimeOffset(DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc)),
+        LastActiveAt = new DateTimeOffset(DateTime.SpecifyKind(LastActiveAt, DateTimeKind.Utc)),
+        CurrentLessonId = CurrentLessonId,
+        Quiz = QuizLessonId is null ? null : new QuizState(QuizLessonId, QuizQuestionIndex, QuizAnswers.ToArray()),
+        Identities = Identities.Select(ParseIdentity).ToArray(),
+    };
+
+    public static LearnerDocument From(Learner learner) => new()
+    {
+        Id = learner.Id,
+        DisplayName = learner.DisplayName,
+        Lang = learner.Lang,
+        Stage = (int)learner.Stage,
+        Role = (int)learner.Role,
+        CreatedAt = learner.CreatedAt.UtcDateTime,
+        LastActiveAt = learner.LastActiveAt.UtcDateTime,
+        CurrentLessonId = learner.CurrentLessonId,
+        QuizLessonId = learner.Quiz?.LessonId,
+        QuizQuestionIndex = learner.Quiz?.QuestionIndex ?? 0,
+        QuizAnswers = learner.Quiz?.Answers.ToList() ?? [],
+        Identities = learner.Identities.Select(i => IdentityKey(i.Door, i.ChannelUserId)).ToList(),
+    };
+
+    private static ChannelIdentity ParseIdentity(string key)
+    {
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        var door = Enum.Parse<Door>(key[..colon], ignoreCase: true);
+        return new ChannelIdentity(door, key[(colon + 1)..]);
+    }
+}

@@ -1,0 +1,12 @@
+namespace IstioTutor.Core.Turns;
+
+/// <summary>Where a turn came from. Doors only translate; every door reaches the same pipeline.</summary>
+public enum Door
+{
+    Terminal,
+    Web,
+    Teams,
+    Slack,
+    Emulator,
+    Model,
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using IstioTutor.Core.Answering;
+using IstioTutor.Core.Progress;
+using Microsoft.Extensions.Logging;
+
+namespace IstioTutor.Core.Turns;
+
+/// <summary>
+/// The one path every door takes: resolve the learner, pick the reply language, then either run a
+/// chat command or answer the question. Doors translate in and out; nothing else decides here.
+/// </summary>
+public sealed class TutorPipeline(
+    ILearnerStore learners,
+    IProgressLog progress,
+    IAnswerEngine answers,
+    CommandRegistry commands,
+    TimeProvider clock,
+    ILogger<TutorPipeline> logger)
+{
+    /// <summary>Longest message the pipeline reads; longer input is refused before any work.</summary>
+    public const int MaxMessageChars = 64 * 1024;
+
+    private static readonly ActivitySource Activity = new("IstioTutor.Turns");
+
+    public async Task<TurnResult> HandleAsync(TurnRequest request, CancellationToken cancellationToken = default)
+    {
+        using var activity = Activity.StartActivity("turn");
+        var learner = learners.Resolve(request.Door, request.ChannelUserId, request.DisplayName);
+        var text = request.Action is { } action ? $"/{action.Verb} {action.Argument}".TrimEnd() : request.Text.Trim();
+        var lang = text.StartsWith('/') && LanguageDetector.Detect(text[1..].Split(' ', 2)[^1], "") == ""
+            ? learner.Lang
+            : LanguageDetector.Detect(text, learner.Lang);
+
+        learner = learner with
+        {
+            Lang = lang,
+            LastActiveAt = clock.GetUtcNow(),
+            Stage = request.RequestedStage ?? learner.Stage,
+        };
+        learners.Save(learner);
+        var context = new TurnContext(request, learner, lang);
+
+        if (text.Length > MaxMessageChars)
+        {
+            return context.Reply(context.T(
+                $"That message is {text.Length:N0} characters; the limit is {MaxMessageChars:N0}. Nothing was done — send a shorter message.",
+                $"메시지가 {text.Length:N0}자로 한도 {MaxMessageChars:N0}자를 넘습니다. 아무것도 실행하지 않았습니다. 더 짧게 보내 주세요."));
+        }
+
+        if (text.Length == 0)
+        {
+            return context.Reply(context.T("Ask me anything about Istio, or type /help.", "Istio에 대해 무엇이든 물어보거나 /help 를 입력하세요."));
+        }
+
+        if (text.StartsWith('/'))
+        {
+            return await RunCommandAsync(context, text, cancellationToken);
+        }
+
+        var answer = await answers.AnswerAsync(
+            new AnswerRequest(text, lang, learner.Stage, learner, request.ConversationId, request.Door), cancellationToken);
+        progress.Record(new ProgressEvent(
+            learner.Id, ProgressEventKind.QuestionAsked, Truncate(text, 300), request.Door, clock.GetUtcNow(),
+            Passed: answer.Grounded));
+        return new TurnResult
+        {
+            Text = answer.Text,
+            Grounded = answer.Grounded,
+            Citations = answer.Citations,
+            Cards = answer.Cards ?? [],
+            Stage = context.Learner.Stage,
+            Lang = lang,
+        };
+    }
+
+    private async Task<TurnResult> RunCommandAsync(TurnContext context, string text, CancellationToken cancellationToken)
+    {
+        var space = text.IndexOfAny([' ', '\n', '\t']);
+        var name = (space < 0 ? text[1..] : text[1..space]).ToLowerInvariant();
+        var arguments = space < 0 ? "" : text[(space + 1)..].Trim();
+        if (!commands.TryGet(name, out var command))
+        {
+            return context.Reply(context.T(
+                $"Unknown command /{name}. Type /help to see the commands.",
+                $"알 수 없는 명령 /{name} 입니다. /help 로 명령 목록을 볼 수 있습니다."));
+        }
+
+        logger.LogDebug("Learner {Learner} runs /{Command}", context.Learner.Id, name);
+        return await command.ExecuteAsync(context, arguments, cancellationToken);
+    }
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+}
