@@ -25,7 +25,7 @@ public sealed class LiteDbPendingActionStore : IPendingActionStore
     public PendingAction? Find(string id) => Actions.FindById(id)?.ToAction();
 
     public PendingAction? LatestPending(string learnerId, string conversationId) =>
-        AllPending(learnerId, conversationId).FirstOrDefault();
+        AllPending(learnerId, conversationId) is { Count: > 0 } all ? all[0] : null;
 
     public IReadOnlyList<PendingAction> AllPending(string learnerId, string conversationId) =>
         Actions.Find(x => x.LearnerId == learnerId && x.ConversationId == conversationId && x.Status == (int)PendingStatus.Pending)
