@@ -327,6 +327,12 @@ public sealed class GuardedMesh(
         await _confirmGate.WaitAsync(cancellationToken);
         try
         {
+            if (actor.ModelInitiated)
+            {
+                // The learner's own click or /confirm is the consent; a model may propose but never consent for them.
+                Refuse(actor, "confirm", null, "model-cannot-confirm", "A change is confirmed only by the learner: use /confirm or the Confirm button on the preview.", "변경은 학습자만 확인할 수 있습니다. /confirm 또는 미리보기의 확인 버튼을 쓰세요.", actionId);
+            }
+
             var action = FindOwnPending(actor, actionId, "confirm");
             foreach (var change in action.Changes)
             {
