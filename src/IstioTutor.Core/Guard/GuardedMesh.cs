@@ -89,6 +89,16 @@ public sealed class GuardedMesh(
         }
     }
 
+    /// <summary>The actor's own namespace as analyzers, labs and the simulator see it (never another namespace).</summary>
+    public async Task<MeshSnapshot> SnapshotAsync(Actor actor, string verb, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await cluster.EnsureNamespaceAsync(actor.Namespace, cancellationToken);
+        var snapshot = await cluster.SnapshotAsync(actor.Namespace, cancellationToken);
+        Audit(actor, verb, null, null, actor.Namespace, AuditDecision.Allowed, $"read the namespace ({snapshot.IstioConfig.Count} Istio objects)");
+        return snapshot;
+    }
+
     /// <summary>Parses, checks, validates and dry-runs a manifest, then stores the preview for confirmation.</summary>
     public async Task<PreviewResult> PreviewApplyAsync(Actor actor, string yaml, CancellationToken cancellationToken)
     {
