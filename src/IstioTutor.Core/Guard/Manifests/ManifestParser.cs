@@ -91,7 +91,8 @@ public sealed class ManifestParser(ManifestLimits limits)
                         $"{index}번째 문서({line}행)는 Kubernetes 객체가 아닙니다. apiVersion, kind, metadata, spec 을 가진 매핑이어야 합니다.");
                 }
 
-                documents.Add(new ManifestDocument(documents.Count + 1, line, obj));
+                // Round-trip through JSON text so numbers read like any API response (TryGetValue<int> works on them).
+                documents.Add(new ManifestDocument(documents.Count + 1, line, JsonNode.Parse(obj.ToJsonString())!.AsObject()));
                 if (documents.Count > limits.MaxDocuments)
                 {
                     throw GuardException.Of(

@@ -36,6 +36,10 @@ public static class Routing
         return context.Config("DestinationRule").Where(d => (ObjectShapes.Text(d["spec"]?["host"]) ?? "").Split('.')[0] == service).ToList();
     }
 
+    /// <summary>A number from JSON however it was stored (the manifest parser's long, the server's element, or a string).</summary>
+    public static int? Int(JsonNode? node) =>
+        node is JsonValue && int.TryParse(node.ToString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var i) ? i : null;
+
     public static double Share(int count, int total) => total == 0 ? 0 : (double)count / total;
 
     private static bool SafeRegex(string pattern, string input)
