@@ -1,4 +1,5 @@
 using IstioTutor.Core.Mesh;
+using IstioTutor.Core.Mesh.Istio;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +23,7 @@ public static class TutorServiceCollectionExtensions
         return services
             .AddTutor()
             .AddProgressStore()
+            .AddIstioSemantics()
             .AddMesh(configuration);
     }
 }
