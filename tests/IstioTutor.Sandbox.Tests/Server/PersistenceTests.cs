@@ -42,13 +42,4 @@ public sealed class PersistenceTests : IDisposable
 
     private static KubernetesMeshCluster Connect(SandboxServer server) =>
         new(new FixedConnection(new Kubernetes(new KubernetesClientConfiguration { Host = server.Address.ToString() })));
-
-    private sealed class FixedConnection(IKubernetes client) : IClusterConnection
-    {
-        public string Description => "simulated sandbox";
-
-        public bool IsSimulated => true;
-
-        public Task<IKubernetes> ConnectAsync(CancellationToken cancellationToken) => Task.FromResult(client);
-    }
 }
