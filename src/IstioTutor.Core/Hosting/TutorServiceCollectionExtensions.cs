@@ -1,3 +1,5 @@
+using IstioTutor.Core.Answering;
+using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Mesh.Istio;
 using IstioTutor.Core.Progress;
@@ -22,6 +24,7 @@ public static class TutorServiceCollectionExtensions
 
         return services
             .AddTutor()
+            .AddKnowledge(configuration).AddOfflineAnswering()
             .AddProgressStore()
             .AddIstioSemantics()
             .AddMesh(configuration);
