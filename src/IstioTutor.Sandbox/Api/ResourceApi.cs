@@ -483,7 +483,17 @@ internal sealed partial class ResourceApi
         metadata["creationTimestamp"] = Now();
         if (seeded.Kind == ResourceKinds.Deployment)
         {
-            metadata["generation"] = 1;
+            metadata["generation"] = 1L;
+        }
+
+        if (seeded.Object["status"] is JsonObject { } status && seeded.Kind == ResourceKinds.Pod)
+        {
+            // The pod "started" when its namespace was seeded.
+            status["startTime"] = metadata["creationTimestamp"]!.DeepClone();
+            foreach (var container in (status["containerStatuses"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                container["state"] = new JsonObject { ["running"] = new JsonObject { ["startedAt"] = metadata["creationTimestamp"]!.DeepClone() } };
+            }
         }
 
         store.Put(seeded.Kind.Group, seeded.Kind.Plural, (string)metadata["namespace"]!, seeded.Object);
