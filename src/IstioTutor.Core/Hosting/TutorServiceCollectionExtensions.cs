@@ -1,3 +1,7 @@
+using IstioTutor.Core.Answering;
+using IstioTutor.Core.Guard;
+using IstioTutor.Core.Knowledge;
+using IstioTutor.Core.Labs;
 using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Mesh.Istio;
 using IstioTutor.Core.Progress;
@@ -22,8 +26,11 @@ public static class TutorServiceCollectionExtensions
 
         return services
             .AddTutor()
+            .AddKnowledge(configuration).AddOfflineAnswering()
             .AddProgressStore()
+            .AddIstioSemantics()
             .AddMesh(configuration)
-            .AddIstioSemantics();
+            .AddMeshTools(configuration)
+            .AddLabs();
     }
 }
