@@ -1,10 +1,10 @@
 using IstioTutor.Core.Answering;
-using IstioTutor.Core.Guard;
 using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Labs;
 using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Mesh.Istio;
 using IstioTutor.Core.Progress;
+using IstioTutor.Core.Tools;
 using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
