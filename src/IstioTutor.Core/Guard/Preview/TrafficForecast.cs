@@ -24,11 +24,11 @@ public sealed class TrafficForecast(TrafficSimulator simulator, IOptions<GuardOp
             try
             {
                 var request = new SimulationRequest(host) { Source = source, Requests = options.Value.PreviewRequests, Seed = 7 };
-                lines.Add(ReportText.Summarize(simulator.Simulate(after, request)));
+                lines.Add($"{source} → " + ReportText.Summarize(simulator.Simulate(after, request)));
                 foreach (var (name, value) in ExactHeaders(changes, host).Take(1))
                 {
                     var withHeader = request with { Headers = new Dictionary<string, string> { [name] = value } };
-                    lines.Add($"with {name}: {value} → " + ReportText.Summarize(simulator.Simulate(after, withHeader)));
+                    lines.Add($"{source} with {name}: {value} → " + ReportText.Summarize(simulator.Simulate(after, withHeader)));
                 }
             }
             catch (ArgumentException e)
@@ -37,7 +37,7 @@ public sealed class TrafficForecast(TrafficSimulator simulator, IOptions<GuardOp
             }
         }
 
-        return lines.Count == 0 ? null : "simulated from " + string.Join("; ", lines);
+        return lines.Count == 0 ? null : "simulated, not measured: " + string.Join(" | ", lines);
     }
 
     /// <summary>Short host names a change's VirtualServices, DestinationRules and ServiceEntries address.</summary>
