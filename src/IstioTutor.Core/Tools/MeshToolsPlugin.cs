@@ -64,7 +64,7 @@ public sealed class MeshToolsPlugin(
     public async Task<IReadOnlyList<AnalysisMessage>> AnalyzeAsync(CancellationToken cancellationToken = default)
     {
         var snapshot = await mesh.SnapshotAsync(actor, "analyze", cancellationToken);
-        return analyzer.Analyze(snapshot);
+        return AnalysisGaps.Without(analyzer.Analyze(snapshot));
     }
 
     [KernelFunction("simulate")]

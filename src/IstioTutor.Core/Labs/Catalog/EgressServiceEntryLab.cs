@@ -1,6 +1,6 @@
 using IstioTutor.Core.Guard.Preview;
 using IstioTutor.Core.Labs.Grading;
-using IstioTutor.Core.Mesh.Istio.Simulation;
+using IstioTutor.Core.Mesh.Istio;
 using IstioTutor.Core.Turns;
 
 namespace IstioTutor.Core.Labs.Catalog;
@@ -66,11 +66,12 @@ public sealed class EgressServiceEntryLab : ILab
             ("Port 80 is declared as HTTP.", "포트 80이 HTTP로 선언되어 있습니다."),
             ("Port 80 with protocol HTTP is missing, so the sidecar cannot apply HTTP routing to it.", "프로토콜 HTTP 인 포트 80이 없어 사이드카가 HTTP 라우팅을 적용할 수 없습니다."),
             (Definition.Steps[0].En, Definition.Steps[0].Ko));
-        var report = context.Simulate(new SimulationRequest("httpbin.org") { Source = "productpage", Requests = 5 }, out var error);
+        // The registry as the simulator builds it (Services plus ServiceEntry hosts); an FQDN is looked up as written.
+        var registry = MeshModel.From(context.Snapshot);
         findings.Expect(
-            report is not null,
-            ("The mesh resolves httpbin.org from productpage's sidecar.", "productpage 사이드카에서 메시가 httpbin.org 를 해석합니다."),
-            ($"The simulator cannot route to httpbin.org: {error}", $"시뮬레이터가 httpbin.org 로 라우팅하지 못합니다: {error}"),
+            registry.HostExists("httpbin.org"),
+            ("The mesh's service registry now has httpbin.org.", "메시 서비스 레지스트리에 이제 httpbin.org 가 있습니다."),
+            ("The mesh's service registry does not have httpbin.org.", "메시 서비스 레지스트리에 httpbin.org 가 없습니다."),
             (Definition.Hints[0].En, Definition.Hints[0].Ko));
     }
 }
