@@ -36,6 +36,14 @@ public sealed class ManifestParser(ManifestLimits limits)
                 $"The YAML does not parse at line {e.Start.Line}, column {e.Start.Column}: {e.Message} Nothing was changed — fix the indentation or quoting there and send it again.",
                 $"YAML을 {e.Start.Line}행 {e.Start.Column}열에서 읽을 수 없습니다: {e.Message} 아무것도 바꾸지 않았습니다. 그 위치의 들여쓰기나 따옴표를 고쳐 다시 보내세요.");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (without a position) on some unterminated flow collections.
+            throw GuardException.Of(
+                "yaml-syntax",
+                "The YAML does not parse: a [ or { is not closed, or a quote is unbalanced. Nothing was changed — check brackets and quotes and send it again.",
+                "YAML을 읽을 수 없습니다: [ 나 { 가 닫히지 않았거나 따옴표가 맞지 않습니다. 아무것도 바꾸지 않았습니다. 괄호와 따옴표를 확인해 다시 보내세요.");
+        }
     }
 
     /// <summary>Finds the YAML in a chat message: the first fenced block (```yaml … ```), else the text itself.</summary>
