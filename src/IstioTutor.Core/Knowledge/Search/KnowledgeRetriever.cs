@@ -1,0 +1,61 @@
+using IstioTutor.Core.Turns;
+using Microsoft.Extensions.Options;
+
+namespace IstioTutor.Core.Knowledge.Search;
+
+/// <summary>
+/// Finds the sections a question should be answered from and decides whether the curriculum covers it
+/// at all. Shared by the offline engine and the LLM engine, so both refuse the same off-topic questions.
+/// </summary>
+public sealed class KnowledgeRetriever(KnowledgeBase knowledge, IOptions<KnowledgeOptions> options)
+{
+    private const int Candidates = 30;
+
+    public Retrieval Retrieve(string question, string lang, Stage learnerStage)
+    {
+        var evidence = knowledge.Lexicon.Evidence(question);
+        var own = Rank(question, lang, learnerStage, evidence);
+        if (own.OnTopic || !evidence.Any)
+        {
+            return own;
+        }
+
+        // A lesson not yet written in the learner's language is still better than no answer.
+        var other = Rank(question, lang == "ko" ? "en" : "ko", learnerStage, evidence);
+        return other.OnTopic ? other : own;
+    }
+
+    private Retrieval Rank(string question, string lang, Stage learnerStage, DomainEvidence evidence)
+    {
+        var o = options.Value;
+        var raw = knowledge.Index.Search(question, lang, Candidates);
+        // A lesson whose several sections match is more likely the topic than one stray section that
+        // shares a few words: each section is lifted by its lesson's total.
+        var byLesson = raw.GroupBy(h => h.Section.LessonId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(h => h.Score).Take(3).Sum(h => h.Score), StringComparer.Ordinal);
+        var maxLesson = byLesson.Count == 0 ? 1f : Math.Max(byLesson.Values.Max(), 1e-6f);
+        var hits = raw
+            .Select(h => h with { Score = h.Score * Weight(h.Section, learnerStage, o) * (0.7f + (0.3f * byLesson[h.Section.LessonId] / maxLesson)) })
+            .OrderByDescending(h => h.Score)
+            .ToArray();
+        // Coverage of the top few, not only the first: stage and lesson weighting may put a section that
+        // matches fewer of the question's words first, which says nothing about whether the topic exists.
+        var coverage = hits.Take(3).Select(h => h.Coverage).DefaultIfEmpty(0).Max();
+        var onTopic = hits.Length > 0
+            && ((evidence.Strong > 0 && coverage >= o.MinCoverage)
+                || (evidence.Weak > 0 && coverage >= o.MinCoverageWeakEvidence));
+        return new Retrieval(hits, onTopic, evidence, lang, learnerStage);
+    }
+
+    private static float Weight(LessonSection section, Stage learnerStage, KnowledgeOptions o)
+    {
+        var weight = section.Stage <= learnerStage ? 1.0 : o.LaterStageWeight;
+        // Common-mistake lists match many questions loosely; the teaching section should win a tie.
+        if (section.Kind == SectionKind.CommonMistakes)
+        {
+            weight *= 0.85;
+        }
+
+        return (float)weight;
+    }
+}
