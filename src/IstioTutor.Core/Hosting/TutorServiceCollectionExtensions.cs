@@ -1,5 +1,6 @@
 using IstioTutor.Core.Answering;
 using IstioTutor.Core.Knowledge;
+using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Mesh.Istio;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
@@ -26,6 +27,7 @@ public static class TutorServiceCollectionExtensions
             .AddKnowledge(configuration)
             .AddOfflineAnswering()
             .AddProgressStore()
-            .AddIstioSemantics();
+            .AddIstioSemantics()
+            .AddMesh(configuration);
     }
 }
