@@ -20,6 +20,6 @@ public static class TutorServiceCollectionExtensions
 
         return services
             .AddTutor()
-            .AddProgressStore();
+            .AddProgressStore(configuration);
     }
 }

@@ -15,7 +15,8 @@ public sealed class TutorPipeline(
     IAnswerEngine answers,
     CommandRegistry commands,
     TimeProvider clock,
-    ILogger<TutorPipeline> logger)
+    ILogger<TutorPipeline> logger,
+    IEnumerable<ITurnFollowUp> followUps)
 {
     /// <summary>Longest message the pipeline reads; longer input is refused before any work.</summary>
     public const int MaxMessageChars = 64 * 1024;
@@ -25,6 +26,18 @@ public sealed class TutorPipeline(
     public async Task<TurnResult> HandleAsync(TurnRequest request, CancellationToken cancellationToken = default)
     {
         using var activity = Activity.StartActivity("turn");
+        var started = clock.GetUtcNow();
+        var result = await HandleTurnAsync(request, cancellationToken);
+        foreach (var followUp in followUps)
+        {
+            result = await followUp.AfterTurnAsync(request, result, started, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private async Task<TurnResult> HandleTurnAsync(TurnRequest request, CancellationToken cancellationToken)
+    {
         var learner = learners.Resolve(request.Door, request.ChannelUserId, request.DisplayName);
         var text = request.Action is { } action ? $"/{action.Verb} {action.Argument}".TrimEnd() : request.Text.Trim();
         var lang = text.StartsWith('/') && LanguageDetector.Detect(text[1..].Split(' ', 2)[^1], "") == ""
