@@ -15,6 +15,9 @@ public interface ICohortStore
     /// <summary>Adds the learner to the cohort; false if they were already a member.</summary>
     bool AddMember(string cohortName, string learnerId);
 
+    /// <summary>Adds many learners in one transaction; returns how many were new members.</summary>
+    int AddMembers(string cohortName, IEnumerable<string> learnerIds);
+
     /// <summary>Adds or replaces (same kind and target) an assignment.</summary>
     Cohort Assign(string cohortName, CohortAssignment assignment);
 

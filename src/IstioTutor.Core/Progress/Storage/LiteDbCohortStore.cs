@@ -40,7 +40,9 @@ public sealed class LiteDbCohortStore(TutorDatabase db, TimeProvider clock) : IC
 
     public IReadOnlyList<Cohort> All() => Cohorts(db.Database).FindAll().Select(c => c.ToCohort()).OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToArray();
 
-    public bool AddMember(string cohortName, string learnerId) => db.Write(d =>
+    public bool AddMember(string cohortName, string learnerId) => AddMembers(cohortName, [learnerId]) == 1;
+
+    public int AddMembers(string cohortName, IEnumerable<string> learnerIds) => db.Write(d =>
     {
         var id = cohortName.ToLowerInvariant();
         if (Cohorts(d).FindById(id) is null)
@@ -48,19 +50,23 @@ public sealed class LiteDbCohortStore(TutorDatabase db, TimeProvider clock) : IC
             throw new KeyNotFoundException($"No cohort named {cohortName}.");
         }
 
-        var summaries = d.GetCollection(LearnerProgressDocument.Collection);
-        var stored = summaries.FindById(learnerId);
-        var summary = stored is not null
-            ? LearnerProgressDocument.FromBson(stored)
-            : LearnerProgressDocument.Empty(LiteDbLearnerStore.Learners(d).FindById(learnerId)?.ToLearner() ?? new Learner { Id = learnerId });
+        return learnerIds.Count(learnerId => AddMember(d, id, learnerId));
+    });
+
+    private static bool AddMember(LiteDatabase d, string id, string learnerId)
+    {
+        var stored = SummaryBuckets.GetWithKept(d, learnerId);
+        var summary = stored is { } s
+            ? s.Progress
+            : SummaryCodec.Empty(LiteDbLearnerStore.Learners(d).FindById(learnerId)?.ToLearner() ?? new Learner { Id = learnerId });
         if (summary.Cohorts.Contains(id, StringComparer.Ordinal))
         {
             return false;
         }
 
-        summaries.Upsert(LearnerProgressDocument.ToBson(summary with { Cohorts = [.. summary.Cohorts, id] }, stored is null ? 0 : LearnerProgressDocument.QuestionsKept(stored)));
+        SummaryBuckets.Put(d, summary with { Cohorts = [.. summary.Cohorts, id] }, stored?.QuestionsKept ?? 0);
         return true;
-    });
+    }
 
     public Cohort Assign(string cohortName, CohortAssignment assignment) => db.Write(d =>
     {
@@ -74,21 +80,16 @@ public sealed class LiteDbCohortStore(TutorDatabase db, TimeProvider clock) : IC
     });
 
     public IReadOnlyList<string> Members(string cohortName) =>
-        db.Database.GetCollection(LearnerProgressDocument.Collection)
-            .Find(MemberOf(cohortName))
-            .Select(d => d["_id"].AsString)
+        SummaryBuckets.All(db.Database)
+            .Where(p => p.Cohorts.Contains(cohortName.ToLowerInvariant(), StringComparer.Ordinal))
+            .Select(p => p.LearnerId)
             .ToArray();
 
     public IReadOnlyList<Cohort> ForLearner(string learnerId)
     {
-        var memberOf = db.Database.GetCollection(LearnerProgressDocument.Collection).FindById(learnerId) is { } s
-            ? LearnerProgressDocument.FromBson(s).Cohorts
-            : [];
+        var memberOf = SummaryBuckets.Get(db.Database, learnerId)?.Cohorts ?? [];
         return All().Where(c => c.Mentors.Contains(learnerId, StringComparer.Ordinal) || memberOf.Contains(c.Name.ToLowerInvariant(), StringComparer.Ordinal)).ToArray();
     }
-
-    internal static BsonExpression MemberOf(string cohortName) =>
-        BsonExpression.Create($"$.{LearnerProgressDocument.CohortsField}[*] ANY = @0", new BsonValue(cohortName.ToLowerInvariant()));
 
     private static ILiteCollection<CohortDocument> Cohorts(LiteDatabase d) => d.GetCollection<CohortDocument>(CohortDocument.Collection);
 }

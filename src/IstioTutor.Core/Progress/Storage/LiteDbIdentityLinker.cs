@@ -71,23 +71,20 @@ public sealed class LiteDbIdentityLinker(TutorDatabase db, LessonStages stages, 
     /// <summary>Refolds the merged learner's events and unions both learners' cohorts.</summary>
     private void RebuildSummary(LiteDatabase d, Learner target, string mergedId)
     {
-        var summaries = d.GetCollection(LearnerProgressDocument.Collection);
         var cohorts = new[] { target.Id, mergedId }
-            .Select(id => summaries.FindById(id))
-            .Where(s => s is not null)
-            .SelectMany(s => LearnerProgressDocument.FromBson(s!).Cohorts)
+            .SelectMany(id => SummaryBuckets.Get(d, id)?.Cohorts ?? [])
             .Distinct(StringComparer.Ordinal)
             .ToArray();
         var events = d.GetCollection<ProgressEventDocument>(ProgressEventDocument.Collection)
             .Find(x => x.LearnerId == target.Id).OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
-        var summary = LearnerProgressDocument.Empty(target) with { Cohorts = cohorts };
+        var summary = SummaryCodec.Empty(target) with { Cohorts = cohorts };
         foreach (var e in events)
         {
             summary = ProgressFold.Apply(summary, e.ToEvent(), stages);
         }
 
-        summaries.Delete(mergedId);
-        summaries.Upsert(LearnerProgressDocument.ToBson(summary, events.Count(e => e.Kind == (int)ProgressEventKind.QuestionAsked)));
+        SummaryBuckets.Remove(d, mergedId);
+        SummaryBuckets.Put(d, summary with { LastActiveAt = target.LastActiveAt }, events.Count(e => e.Kind == (int)ProgressEventKind.QuestionAsked));
     }
 
     private static ILiteCollection<LinkCodeDocument> Codes(LiteDatabase d) => d.GetCollection<LinkCodeDocument>(LinkCodeDocument.Collection);

@@ -67,6 +67,24 @@ public sealed class LiteDbLearnerStore(TutorDatabase db, IOptions<TutorOptions> 
         RefreshSummary(d, document.ToLearner());
     });
 
+    /// <summary>Saves many learners in one transaction (imports, seeding); same rules as <see cref="Save"/>.</summary>
+    public void SaveMany(IEnumerable<Learner> batch) => db.Write(d =>
+    {
+        var learners = Learners(d);
+        foreach (var learner in batch)
+        {
+            var document = LearnerDocument.From(learner);
+            if (learners.FindById(learner.Id) is { } stored)
+            {
+                document.Role = stored.Role;
+                document.Identities = stored.Identities;
+            }
+
+            learners.Upsert(document);
+            RefreshSummary(d, document.ToLearner());
+        }
+    });
+
     public bool SetRole(string learnerId, LearnerRole role) => db.Write(d =>
     {
         var learners = Learners(d);
@@ -114,15 +132,14 @@ public sealed class LiteDbLearnerStore(TutorDatabase db, IOptions<TutorOptions> 
     /// <summary>Copies what reports show of the learner (name, stage, activity) into their summary.</summary>
     private static void RefreshSummary(LiteDatabase d, Learner learner)
     {
-        var summaries = d.GetCollection(LearnerProgressDocument.Collection);
-        var stored = summaries.FindById(learner.Id);
-        var summary = stored is null ? LearnerProgressDocument.Empty(learner) : LearnerProgressDocument.FromBson(stored) with
+        var stored = SummaryBuckets.GetWithKept(d, learner.Id);
+        var summary = stored is not { } s ? SummaryCodec.Empty(learner) : s.Progress with
         {
             DisplayName = learner.DisplayName,
             Stage = learner.Stage,
             LastActiveAt = learner.LastActiveAt,
         };
-        summaries.Upsert(LearnerProgressDocument.ToBson(summary, stored is null ? 0 : LearnerProgressDocument.QuestionsKept(stored)));
+        SummaryBuckets.Put(d, summary, stored?.QuestionsKept ?? 0);
     }
 
     private LearnerRole RoleFor(string identityKey)

@@ -39,17 +39,16 @@ public sealed class LiteDbProgressLog(TutorDatabase db, LessonStages stages, IOp
         var eventCollection = d.GetCollection<ProgressEventDocument>(ProgressEventDocument.Collection);
         eventCollection.InsertBulk(events.Select(ProgressEventDocument.From));
 
-        var summaries = d.GetCollection(LearnerProgressDocument.Collection);
-        var stored = summaries.FindById(learnerId);
-        var summary = stored is not null
-            ? LearnerProgressDocument.FromBson(stored)
-            : LearnerProgressDocument.Empty(LiteDbLearnerStore.Learners(d).FindById(learnerId)?.ToLearner() ?? new Learner { Id = learnerId });
+        var stored = SummaryBuckets.GetWithKept(d, learnerId);
+        var summary = stored is { } s
+            ? s.Progress
+            : SummaryCodec.Empty(LiteDbLearnerStore.Learners(d).FindById(learnerId)?.ToLearner() ?? new Learner { Id = learnerId });
         foreach (var e in events)
         {
             summary = ProgressFold.Apply(summary, e, stages);
         }
 
-        var kept = (stored is null ? 0 : LearnerProgressDocument.QuestionsKept(stored)) + events.Count(e => e.Kind == ProgressEventKind.QuestionAsked);
+        var kept = (stored?.QuestionsKept ?? 0) + events.Count(e => e.Kind == ProgressEventKind.QuestionAsked);
         var max = options.Value.MaxQuestionsKept;
         if (kept > max + TrimSlack)
         {
@@ -63,6 +62,6 @@ public sealed class LiteDbProgressLog(TutorDatabase db, LessonStages stages, IOp
             kept -= oldest.Count;
         }
 
-        summaries.Upsert(LearnerProgressDocument.ToBson(summary, kept));
+        SummaryBuckets.Put(d, summary, kept);
     }
 }

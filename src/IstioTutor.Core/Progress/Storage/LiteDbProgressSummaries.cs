@@ -1,19 +1,15 @@
-using LiteDB;
-
 namespace IstioTutor.Core.Progress.Storage;
 
-/// <summary>Reads the per-learner summaries that <see cref="LiteDbProgressLog"/> maintains.</summary>
+/// <summary>Reads the per-learner summaries that every progress write maintains.</summary>
 public sealed class LiteDbProgressSummaries(TutorDatabase db) : IProgressSummaries
 {
-    public LearnerProgress? Get(string learnerId) =>
-        Collection.FindById(learnerId) is { } d ? LearnerProgressDocument.FromBson(d) : null;
+    public LearnerProgress? Get(string learnerId) => SummaryBuckets.Get(db.Database, learnerId);
 
-    public IReadOnlyList<LearnerProgress> InCohort(string cohortName) =>
-        Collection.Find(LiteDbCohortStore.MemberOf(cohortName))
-            .Select(LearnerProgressDocument.FromBson)
-            .ToArray();
+    public IReadOnlyList<LearnerProgress> InCohort(string cohortName)
+    {
+        var id = cohortName.ToLowerInvariant();
+        return SummaryBuckets.All(db.Database).Where(p => p.Cohorts.Contains(id, StringComparer.Ordinal)).ToArray();
+    }
 
-    public IReadOnlyList<LearnerProgress> All() => Collection.FindAll().Select(LearnerProgressDocument.FromBson).ToArray();
-
-    private ILiteCollection<BsonDocument> Collection => db.Database.GetCollection(LearnerProgressDocument.Collection);
+    public IReadOnlyList<LearnerProgress> All() => SummaryBuckets.All(db.Database).ToArray();
 }

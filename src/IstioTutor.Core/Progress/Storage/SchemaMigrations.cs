@@ -50,7 +50,6 @@ public static class SchemaMigrations
         var events = db.GetCollection(ProgressEventDocument.Collection);
         events.EnsureIndex("LearnerId", "$.LearnerId");
         events.EnsureIndex("LearnerKind", "$.LearnerKind");
-        db.GetCollection(LearnerProgressDocument.Collection).EnsureIndex(LearnerProgressDocument.CohortsField, $"$.{LearnerProgressDocument.CohortsField}[*]");
         db.GetCollection(CohortDocument.Collection).EnsureIndex("JoinCode", "$.JoinCode", unique: true);
     }
 
@@ -66,13 +65,11 @@ public static class SchemaMigrations
 
         events.Update(stamped);
 
-        var summaries = db.GetCollection(LearnerProgressDocument.Collection);
         var byLearner = events.FindAll().GroupBy(e => e.LearnerId).ToDictionary(g => g.Key, g => g.OrderBy(e => e.At).ThenBy(e => e.Id).ToList());
         foreach (var learner in db.GetCollection<LearnerDocument>(LearnerDocument.Collection).FindAll().Select(l => l.ToLearner()))
         {
-            var existing = summaries.FindById(learner.Id);
-            var cohorts = existing is null ? [] : LearnerProgressDocument.FromBson(existing).Cohorts;
-            var summary = LearnerProgressDocument.Empty(learner) with { Cohorts = cohorts };
+            var cohorts = SummaryBuckets.Get(db, learner.Id)?.Cohorts ?? [];
+            var summary = SummaryCodec.Empty(learner) with { Cohorts = cohorts };
             var learnerEvents = byLearner.GetValueOrDefault(learner.Id) ?? [];
             foreach (var e in learnerEvents)
             {
@@ -80,7 +77,7 @@ public static class SchemaMigrations
             }
 
             var kept = learnerEvents.Count(e => e.Kind == (int)ProgressEventKind.QuestionAsked);
-            summaries.Upsert(LearnerProgressDocument.ToBson(summary, kept));
+            SummaryBuckets.Put(db, summary, kept);
         }
     }
 }
