@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using IstioTutor.Core.Progress.Cohorts;
 using IstioTutor.Core.Progress.Reports;
@@ -57,7 +56,7 @@ public sealed class ProgressCommand(
         var sb = new StringBuilder();
         sb.AppendLine(context.T($"Stage: {learner.Stage.ToName()}", $"단계: {learner.Stage.ToKorean()}({learner.Stage.ToName()})"));
         sb.AppendLine(context.T($"Lessons finished ({p.LessonsFinished.Count}): ", $"마친 레슨 ({p.LessonsFinished.Count}): ") + List(p.LessonsFinished, context));
-        var quizzes = p.QuizScores.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => $"{q.Key} {q.Value.Score.ToString("P0", CultureInfo.InvariantCulture)}").ToArray();
+        var quizzes = p.QuizScores.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => $"{q.Key} {ReportText.Percent(q.Value.Score)}").ToArray();
         sb.AppendLine(context.T($"Quiz scores ({quizzes.Length}): ", $"퀴즈 점수 ({quizzes.Length}): ") + List(quizzes, context));
         sb.AppendLine(context.T($"Labs passed ({p.LabsPassed.Count}): ", $"통과한 실습 ({p.LabsPassed.Count}): ") + List(p.LabsPassed.Keys.Order(StringComparer.Ordinal).ToArray(), context));
         sb.AppendLine();
@@ -90,8 +89,8 @@ public sealed class ProgressCommand(
             if (verdict.QuizAverage is { } avg && avg < verdict.Threshold)
             {
                 sb.AppendLine(context.T(
-                    $"  - raise your quiz average from {avg:P0} to {verdict.Threshold:P0} (retake a quiz with /quiz)",
-                    $"  - 퀴즈 평균을 {avg:P0}에서 {verdict.Threshold:P0} 이상으로 (/quiz 로 다시 풀기)"));
+                    $"  - raise your quiz average from {ReportText.Percent(avg)} to {ReportText.Percent(verdict.Threshold)} (retake a quiz with /quiz)",
+                    $"  - 퀴즈 평균을 {ReportText.Percent(avg)}에서 {ReportText.Percent(verdict.Threshold)} 이상으로 (/quiz 로 다시 풀기)"));
             }
 
             if (verdict.Ready)

@@ -7,9 +7,12 @@ namespace IstioTutor.Core.Progress.Commands;
 /// <summary>Plain-text rendering of report rows for chat replies (every door shows text).</summary>
 internal static class ReportText
 {
+    /// <summary>"85%" in every culture (the invariant culture would print "85 %").</summary>
+    public static string Percent(double fraction) => $"{Math.Round(fraction * 100):0}%";
+
     public static string Row(TurnContext context, LearnerReportRow r)
     {
-        var quiz = r.QuizAverage is { } q ? q.ToString("P0", System.Globalization.CultureInfo.InvariantCulture) : "-";
+        var quiz = r.QuizAverage is { } q ? Percent(q) : "-";
         var sb = new StringBuilder();
         sb.Append(context.T(
             $"{r.DisplayName} ({r.LearnerId}): {r.Stage.ToName()}, lessons {r.LessonsFinished}, labs {r.LabsPassed}, quiz avg {quiz}, last active {r.LastActiveAt:yyyy-MM-dd}",

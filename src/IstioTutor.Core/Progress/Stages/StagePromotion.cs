@@ -33,10 +33,10 @@ public sealed class StagePromotion(
         progress.Record(new ProgressEvent(
             learner.Id, ProgressEventKind.StageChanged, next.ToName(), request.Door, clock.GetUtcNow(),
             Score: verdict.QuizAverage,
-            Detail: $"promoted from {learner.Stage.ToName()}: core labs passed ({string.Join(", ", rule.CoreLabs(learner.Stage))}), {verdict.QuizzesDone} quizzes averaging {verdict.QuizAverage:P0}"));
+            Detail: $"promoted from {learner.Stage.ToName()}: core labs passed ({string.Join(", ", rule.CoreLabs(learner.Stage))}), {verdict.QuizzesDone} quizzes averaging {Commands.ReportText.Percent(verdict.QuizAverage ?? 0)}"));
         var announcement = result.Lang == "ko"
-            ? $"🎉 {learner.Stage.ToKorean()} 단계를 마쳤습니다! 이제 {next.ToKorean()}({next.ToName()}) 단계입니다. 퀴즈 평균 {verdict.QuizAverage:P0}."
-            : $"🎉 You have completed the {learner.Stage.ToName()} stage and moved up to {next.ToName()} (quiz average {verdict.QuizAverage:P0}).";
+            ? $"🎉 {learner.Stage.ToKorean()} 단계를 마쳤습니다! 이제 {next.ToKorean()}({next.ToName()}) 단계입니다. 퀴즈 평균 {Commands.ReportText.Percent(verdict.QuizAverage ?? 0)}."
+            : $"🎉 You have completed the {learner.Stage.ToName()} stage and moved up to {next.ToName()} (quiz average {Commands.ReportText.Percent(verdict.QuizAverage ?? 0)}).";
         return Task.FromResult(result with { Text = $"{result.Text}\n\n{announcement}", Stage = next });
     }
 }

@@ -17,22 +17,32 @@ public static class SchemaMigrations
 
     public static int VersionOf(LiteDatabase db) => db.UserVersion;
 
+    /// <summary>
+    /// v1 files use LiteDB's default case-insensitive collation, and LiteDB refuses to open a file with a
+    /// collation other than its own, so this step runs on the raw file before the tutor opens it.
+    /// </summary>
+    internal static void ConvertCollation(string filePath)
+    {
+        if (!File.Exists(filePath))
+        {
+            return;
+        }
+
+        using var raw = new LiteDatabase(new ConnectionString { Filename = filePath, Connection = ConnectionType.Shared });
+        RefuseNewer(raw, filePath);
+        if (raw.Collation.SortOptions != System.Globalization.CompareOptions.Ordinal)
+        {
+            raw.Rebuild(new LiteDB.Engine.RebuildOptions { Collation = Collation.Binary });
+        }
+    }
+
     internal static void Migrate(TutorDatabase tutorDb, LessonStages stages)
     {
         var db = tutorDb.Database;
-        if (db.UserVersion > CurrentVersion)
-        {
-            throw new InvalidOperationException(
-                $"{tutorDb.FilePath} has schema version {db.UserVersion}, newer than this istiotutor understands ({CurrentVersion}). Upgrade istiotutor.");
-        }
+        RefuseNewer(db, tutorDb.FilePath);
 
         if (db.UserVersion < 2)
         {
-            if (db.Collation.SortOptions != System.Globalization.CompareOptions.Ordinal)
-            {
-                db.Rebuild(new LiteDB.Engine.RebuildOptions { Collation = Collation.Binary });
-            }
-
             tutorDb.Write(d => V1ToV2(d, stages));
         }
 
@@ -40,6 +50,15 @@ public static class SchemaMigrations
         if (db.UserVersion != CurrentVersion)
         {
             db.UserVersion = CurrentVersion;
+        }
+    }
+
+    private static void RefuseNewer(LiteDatabase db, string filePath)
+    {
+        if (db.UserVersion > CurrentVersion)
+        {
+            throw new InvalidOperationException(
+                $"{filePath} has schema version {db.UserVersion}, newer than this istiotutor understands ({CurrentVersion}). Upgrade istiotutor, or point --data at another directory.");
         }
     }
 

@@ -24,6 +24,7 @@ public sealed class TutorDatabase : IDisposable
     public TutorDatabase(DataDirectory data)
     {
         FilePath = data.File(FileName);
+        SchemaMigrations.ConvertCollation(FilePath);
         Database = new LiteDatabase(new ConnectionString
         {
             Filename = FilePath,
