@@ -1,3 +1,4 @@
+using IstioTutor.Core.Observability;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +21,7 @@ public static class TutorServiceCollectionExtensions
 
         return services
             .AddTutor()
+            .AddTutorMetrics()
             .AddProgressStore();
     }
 }

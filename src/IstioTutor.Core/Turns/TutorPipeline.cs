@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IstioTutor.Core.Answering;
+using IstioTutor.Core.Observability;
 using IstioTutor.Core.Progress;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +16,8 @@ public sealed class TutorPipeline(
     IAnswerEngine answers,
     CommandRegistry commands,
     TimeProvider clock,
-    ILogger<TutorPipeline> logger)
+    ILogger<TutorPipeline> logger,
+    TutorMetrics metrics)
 {
     /// <summary>Longest message the pipeline reads; longer input is refused before any work.</summary>
     public const int MaxMessageChars = 64 * 1024;
@@ -23,6 +25,20 @@ public sealed class TutorPipeline(
     private static readonly ActivitySource Activity = new("IstioTutor.Turns");
 
     public async Task<TurnResult> HandleAsync(TurnRequest request, CancellationToken cancellationToken = default)
+    {
+        var started = clock.GetTimestamp();
+        var result = await RunTurnAsync(request, cancellationToken);
+        var kind = request.Action is not null ? "action" : request.Text.TrimStart().StartsWith('/') ? "command" : "question";
+        metrics.TurnHandled(request.Door, kind, clock.GetElapsedTime(started));
+        if (result.Check is { } check)
+        {
+            metrics.LabChecked(check.Lab, check.Passed);
+        }
+
+        return result;
+    }
+
+    private async Task<TurnResult> RunTurnAsync(TurnRequest request, CancellationToken cancellationToken)
     {
         using var activity = Activity.StartActivity("turn");
         var learner = learners.Resolve(request.Door, request.ChannelUserId, request.DisplayName);
