@@ -1,3 +1,5 @@
+using IstioTutor.Core.Answering;
+using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Observability;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
@@ -21,6 +23,7 @@ public static class TutorServiceCollectionExtensions
 
         return services
             .AddTutor()
+            .AddKnowledge(configuration).AddOfflineAnswering()
             .AddTutorMetrics()
             .AddProgressStore();
     }
