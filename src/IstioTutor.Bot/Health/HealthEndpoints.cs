@@ -6,13 +6,14 @@ namespace IstioTutor.Bot.Health;
 
 public static class HealthEndpoints
 {
-    /// <summary>The tag a feature gives its health check to make /readyz wait for it (the knowledge index does).</summary>
+    /// <summary>The tag a feature gives its health check to make /readyz wait for it.</summary>
     public const string ReadyTag = "ready";
 
     /// <summary>/healthz: the process is up. /readyz: every check tagged <see cref="ReadyTag"/> passes.</summary>
     public static IServiceCollection AddHostHealth(this IServiceCollection services)
     {
         services.AddHealthChecks()
+            .AddCheck<KnowledgeReadinessCheck>("knowledge", tags: [ReadyTag])
             .AddCheck<StoreReadinessCheck>("store", tags: [ReadyTag])
             .AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag]);
         return services;
