@@ -1,3 +1,6 @@
+using IstioTutor.Core.Answering;
+using IstioTutor.Core.Knowledge;
+using IstioTutor.Core.Observability;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +23,8 @@ public static class TutorServiceCollectionExtensions
 
         return services
             .AddTutor()
+            .AddKnowledge(configuration).AddOfflineAnswering()
+            .AddTutorMetrics()
             .AddProgressStore(configuration);
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IstioTutor.Core.Answering;
+using IstioTutor.Core.Observability;
 using IstioTutor.Core.Progress;
 using Microsoft.Extensions.Logging;
 
@@ -16,6 +17,7 @@ public sealed class TutorPipeline(
     CommandRegistry commands,
     TimeProvider clock,
     ILogger<TutorPipeline> logger,
+    TutorMetrics metrics,
     IEnumerable<ITurnFollowUp> followUps)
 {
     /// <summary>Longest message the pipeline reads; longer input is refused before any work.</summary>
@@ -25,12 +27,26 @@ public sealed class TutorPipeline(
 
     public async Task<TurnResult> HandleAsync(TurnRequest request, CancellationToken cancellationToken = default)
     {
+        var started = clock.GetTimestamp();
+        var result = await RunTurnAsync(request, cancellationToken);
+        var kind = request.Action is not null ? "action" : request.Text.TrimStart().StartsWith('/') ? "command" : "question";
+        metrics.TurnHandled(request.Door, kind, clock.GetElapsedTime(started));
+        if (result.Check is { } check)
+        {
+            metrics.LabChecked(check.Lab, check.Passed);
+        }
+
+        return result;
+    }
+
+    private async Task<TurnResult> RunTurnAsync(TurnRequest request, CancellationToken cancellationToken)
+    {
         using var activity = Activity.StartActivity("turn");
-        var started = clock.GetUtcNow();
+        var turnStarted = clock.GetUtcNow();
         var result = await HandleTurnAsync(request, cancellationToken);
         foreach (var followUp in followUps)
         {
-            result = await followUp.AfterTurnAsync(request, result, started, cancellationToken);
+            result = await followUp.AfterTurnAsync(request, result, turnStarted, cancellationToken);
         }
 
         return result;
