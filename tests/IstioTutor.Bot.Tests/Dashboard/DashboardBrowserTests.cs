@@ -10,6 +10,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium, DashboardHos
     private async Task<IPage> SignedInPageAsync()
     {
         var page = await chromium.NewPageAsync();
+        page.SetDefaultTimeout(90_000); // two shared cores under a full parallel build can stall a page for seconds
         await page.GotoAsync(new Uri(host.BaseAddress, $"/mentor/cohorts/{DashboardHostFixture.Cohort}").ToString());
         Assert.EndsWith("/mentor/signin", page.Url, StringComparison.Ordinal);
         await page.FillAsync("input[name=token]", DashboardHostFixture.Token);

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
-using IstioTutor.Core.Progress.Reports;
 using IstioTutor.Core.Turns;
 
-namespace IstioTutor.Bot.Dashboard;
+namespace IstioTutor.Core.Progress.Reports;
 
 /// <summary>
 /// RFC 4180 CSV of a report, one row per learner. Cells that a spreadsheet would run as a formula
