@@ -1,5 +1,6 @@
 using IstioTutor.Core.Answering;
 using IstioTutor.Core.Knowledge;
+using IstioTutor.Core.Mesh.Istio;
 using IstioTutor.Core.Observability;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
@@ -23,8 +24,10 @@ public static class TutorServiceCollectionExtensions
 
         return services
             .AddTutor()
-            .AddKnowledge(configuration).AddOfflineAnswering()
+            .AddKnowledge(configuration)
+            .AddOfflineAnswering()
             .AddTutorMetrics()
-            .AddProgressStore(configuration);
+            .AddProgressStore(configuration)
+            .AddIstioSemantics();
     }
 }
