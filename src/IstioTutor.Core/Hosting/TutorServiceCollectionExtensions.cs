@@ -2,6 +2,7 @@ using IstioTutor.Core.Answering;
 using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Mesh.Istio;
+using IstioTutor.Core.Observability;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Configuration;
@@ -26,7 +27,8 @@ public static class TutorServiceCollectionExtensions
             .AddTutor()
             .AddKnowledge(configuration)
             .AddOfflineAnswering()
-            .AddProgressStore()
+            .AddTutorMetrics()
+            .AddProgressStore(configuration)
             .AddIstioSemantics()
             .AddMesh(configuration);
     }
