@@ -3,6 +3,7 @@ using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Labs;
 using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Mesh.Istio;
+using IstioTutor.Core.Observability;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Tools;
 using IstioTutor.Core.Turns;
@@ -26,8 +27,10 @@ public static class TutorServiceCollectionExtensions
 
         return services
             .AddTutor()
-            .AddKnowledge(configuration).AddOfflineAnswering()
-            .AddProgressStore()
+            .AddKnowledge(configuration)
+            .AddOfflineAnswering()
+            .AddTutorMetrics()
+            .AddProgressStore(configuration)
             .AddIstioSemantics()
             .AddMesh(configuration)
             .AddMeshTools(configuration)

@@ -22,7 +22,7 @@ public sealed class KnowledgeOptions
     /// names an unambiguous Istio/Kubernetes term. Calibrated on tests/eval/questions.yaml.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinCoverage { get; set; } = 0.2;
+    public double MinCoverage { get; set; } = 0.12;
 
     /// <summary>The same floor when the question only shares lesson keywords ("weight", "rollback").</summary>
     [Range(0.0, 1.0)]

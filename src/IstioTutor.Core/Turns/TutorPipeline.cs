@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IstioTutor.Core.Answering;
+using IstioTutor.Core.Observability;
 using IstioTutor.Core.Progress;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +16,9 @@ public sealed class TutorPipeline(
     IAnswerEngine answers,
     CommandRegistry commands,
     TimeProvider clock,
-    ILogger<TutorPipeline> logger)
+    ILogger<TutorPipeline> logger,
+    TutorMetrics metrics,
+    IEnumerable<ITurnFollowUp> followUps)
 {
     /// <summary>Longest message the pipeline reads; longer input is refused before any work.</summary>
     public const int MaxMessageChars = 64 * 1024;
@@ -24,7 +27,33 @@ public sealed class TutorPipeline(
 
     public async Task<TurnResult> HandleAsync(TurnRequest request, CancellationToken cancellationToken = default)
     {
+        var started = clock.GetTimestamp();
+        var result = await RunTurnAsync(request, cancellationToken);
+        var kind = request.Action is not null ? "action" : request.Text.TrimStart().StartsWith('/') ? "command" : "question";
+        metrics.TurnHandled(request.Door, kind, clock.GetElapsedTime(started));
+        if (result.Check is { } check)
+        {
+            metrics.LabChecked(check.Lab, check.Passed);
+        }
+
+        return result;
+    }
+
+    private async Task<TurnResult> RunTurnAsync(TurnRequest request, CancellationToken cancellationToken)
+    {
         using var activity = Activity.StartActivity("turn");
+        var turnStarted = clock.GetUtcNow();
+        var result = await HandleTurnAsync(request, cancellationToken);
+        foreach (var followUp in followUps)
+        {
+            result = await followUp.AfterTurnAsync(request, result, turnStarted, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private async Task<TurnResult> HandleTurnAsync(TurnRequest request, CancellationToken cancellationToken)
+    {
         var learner = learners.Resolve(request.Door, request.ChannelUserId, request.DisplayName);
         var text = request.Action is { } action ? $"/{action.Verb} {action.Argument}".TrimEnd() : request.Text.Trim();
         var lang = text.StartsWith('/') && LanguageDetector.Detect(text[1..].Split(' ', 2)[^1], "") == ""

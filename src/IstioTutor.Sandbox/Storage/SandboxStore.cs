@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
 using LiteDB;
 
 namespace IstioTutor.Sandbox.Storage;
@@ -7,6 +8,9 @@ namespace IstioTutor.Sandbox.Storage;
 /// Every object of the sandbox, kept in memory for fast reads and written through to a LiteDB file
 /// (<c>sandbox.db</c>) so a restart keeps every learner's sandbox. Objects are keyed by group and plural,
 /// not version: Istio's CRD versions share one schema, so any served version reads the same object.
+/// Writes reach the file through one background writer that batches them into LiteDB transactions, so
+/// a request never waits on the disk; <see cref="Dispose"/> drains the queue, so a normal stop loses
+/// nothing (a killed process may lose its last few milliseconds of writes).
 /// Not thread-safe by itself: <see cref="Api.ResourceApi"/> serialises access.
 /// </summary>
 internal sealed class SandboxStore : IDisposable
@@ -17,6 +21,9 @@ internal sealed class SandboxStore : IDisposable
     private readonly ILiteCollection<BsonDocument> objects;
     private readonly ILiteCollection<BsonDocument> meta;
     private readonly Dictionary<string, SortedDictionary<string, JsonObject>> buckets = new(StringComparer.Ordinal);
+    private readonly Channel<PendingWrite> pending = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task writer;
+    private Exception? writeFailure;
 
     public SandboxStore(string path)
     {
@@ -30,6 +37,8 @@ internal sealed class SandboxStore : IDisposable
             var obj = JsonNode.Parse(doc["json"].AsString)!.AsObject();
             Bucket(doc["bucket"].AsString).Add(NameOf(obj), obj);
         }
+
+        writer = Task.Run(WriteBehindAsync);
     }
 
     /// <summary>The global counter: every write takes the next value, as etcd's revision does.</summary>
@@ -63,24 +72,7 @@ internal sealed class SandboxStore : IDisposable
         ((JsonObject)obj["metadata"]!)["resourceVersion"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var bucketKey = BucketKey(group, plural, ns);
         var name = NameOf(obj);
-        database.BeginTrans();
-        try
-        {
-            objects.Upsert(new BsonDocument
-            {
-                ["_id"] = $"{bucketKey}/{name}",
-                ["bucket"] = bucketKey,
-                ["json"] = obj.ToJsonString(),
-            });
-            meta.Upsert(new BsonDocument { ["_id"] = CounterId, ["value"] = version });
-            database.Commit();
-        }
-        catch
-        {
-            database.Rollback();
-            throw;
-        }
-
+        Enqueue(new PendingWrite($"{bucketKey}/{name}", bucketKey, obj.ToJsonString(), version));
         ResourceVersion = version;
         Bucket(bucketKey)[name] = obj;
     }
@@ -88,10 +80,7 @@ internal sealed class SandboxStore : IDisposable
     public void Remove(string group, string plural, string ns, string name)
     {
         var bucketKey = BucketKey(group, plural, ns);
-        database.BeginTrans();
-        objects.Delete($"{bucketKey}/{name}");
-        meta.Upsert(new BsonDocument { ["_id"] = CounterId, ["value"] = ResourceVersion + 1 });
-        database.Commit();
+        Enqueue(new PendingWrite($"{bucketKey}/{name}", null, null, ResourceVersion + 1));
         ResourceVersion++;
         if (buckets.TryGetValue(bucketKey, out var bucket))
         {
@@ -107,14 +96,73 @@ internal sealed class SandboxStore : IDisposable
         {
             foreach (var name in bucket.Keys.ToList())
             {
-                objects.Delete($"{key}/{name}");
+                Enqueue(new PendingWrite($"{key}/{name}", null, null, ResourceVersion));
             }
 
             bucket.Clear();
         }
     }
 
-    public void Dispose() => database.Dispose();
+    public void Dispose()
+    {
+        pending.Writer.TryComplete();
+        writer.GetAwaiter().GetResult();
+        database.Dispose();
+    }
+
+    private void Enqueue(PendingWrite write)
+    {
+        if (writeFailure is not null)
+        {
+            throw new IOException($"The sandbox data file can no longer be written: {writeFailure.Message}", writeFailure);
+        }
+
+        pending.Writer.TryWrite(write);
+    }
+
+    /// <summary>Applies queued writes in batches, one LiteDB transaction each, in the order they were made.</summary>
+    private async Task WriteBehindAsync()
+    {
+        var batch = new List<PendingWrite>();
+        while (await pending.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < 512 && pending.Reader.TryRead(out var write))
+            {
+                batch.Add(write);
+            }
+
+            try
+            {
+                database.BeginTrans();
+                foreach (var write in batch)
+                {
+                    if (write.Json is null)
+                    {
+                        objects.Delete(write.Id);
+                    }
+                    else
+                    {
+                        objects.Upsert(new BsonDocument { ["_id"] = write.Id, ["bucket"] = write.Bucket, ["json"] = write.Json });
+                    }
+                }
+
+                meta.Upsert(new BsonDocument { ["_id"] = CounterId, ["value"] = batch.Max(w => w.ResourceVersion) });
+                database.Commit();
+            }
+            catch (LiteException e)
+            {
+                database.Rollback();
+                writeFailure = e;
+            }
+            catch (IOException e)
+            {
+                database.Rollback();
+                writeFailure = e;
+            }
+
+            batch.Clear();
+        }
+    }
 
     private static string NameOf(JsonObject obj) => (string)obj["metadata"]!["name"]!;
 
@@ -128,4 +176,7 @@ internal sealed class SandboxStore : IDisposable
 
         return bucket;
     }
+
+    /// <summary>One queued change of the file: an upsert (Json set) or a delete (Json null).</summary>
+    private sealed record PendingWrite(string Id, string? Bucket, string? Json, long ResourceVersion);
 }

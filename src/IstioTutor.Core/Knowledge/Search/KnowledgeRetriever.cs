@@ -38,10 +38,12 @@ public sealed class KnowledgeRetriever(KnowledgeBase knowledge, IOptions<Knowled
             .Select(h => h with { Score = h.Score * Weight(h.Section, learnerStage, o) * (0.7f + (0.3f * byLesson[h.Section.LessonId] / maxLesson)) })
             .OrderByDescending(h => h.Score)
             .ToArray();
-        var best = hits.FirstOrDefault();
-        var onTopic = best is not null
-            && ((evidence.Strong > 0 && best.Coverage >= o.MinCoverage)
-                || (evidence.Weak > 0 && best.Coverage >= o.MinCoverageWeakEvidence));
+        // Coverage of the top few, not only the first: stage and lesson weighting may put a section that
+        // matches fewer of the question's words first, which says nothing about whether the topic exists.
+        var coverage = hits.Take(3).Select(h => h.Coverage).DefaultIfEmpty(0).Max();
+        var onTopic = hits.Length > 0
+            && ((evidence.Strong > 0 && coverage >= o.MinCoverage)
+                || (evidence.Weak > 0 && coverage >= o.MinCoverageWeakEvidence));
         return new Retrieval(hits, onTopic, evidence, lang, learnerStage);
     }
 
