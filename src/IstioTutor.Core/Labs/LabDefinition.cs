@@ -19,9 +19,9 @@ public sealed record LabDefinition(
     IReadOnlyList<string> ReferenceSolution,
     LocalText? Limits = null)
 {
-    public const string NamespacePlaceholder = "{{namespace}}";
+    public const string NamespaceToken = "{{namespace}}";
 
     /// <summary>The reference manifests for one learner's namespace, in the order they are applied.</summary>
     public IReadOnlyList<string> ReferenceFor(string ns) =>
-        ReferenceSolution.Select(y => y.Replace(NamespacePlaceholder, ns, StringComparison.Ordinal)).ToArray();
+        ReferenceSolution.Select(y => y.Replace(NamespaceToken, ns, StringComparison.Ordinal)).ToArray();
 }
