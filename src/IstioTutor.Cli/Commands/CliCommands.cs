@@ -9,5 +9,6 @@ internal static class CliCommands
     [
         ChatCommand.Create(), AskCommand.Create(), IndexCommand.Create(), EvalCommand.Create(),
         ServeCommand.Create(),
+        SandboxCommand.Create(),
     ];
 }

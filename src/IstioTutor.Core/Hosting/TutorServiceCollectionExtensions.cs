@@ -1,5 +1,7 @@
 using IstioTutor.Core.Answering;
 using IstioTutor.Core.Knowledge;
+using IstioTutor.Core.Mesh;
+using IstioTutor.Core.Mesh.Istio;
 using IstioTutor.Core.Observability;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
@@ -23,8 +25,11 @@ public static class TutorServiceCollectionExtensions
 
         return services
             .AddTutor()
-            .AddKnowledge(configuration).AddOfflineAnswering()
+            .AddKnowledge(configuration)
+            .AddOfflineAnswering()
             .AddTutorMetrics()
-            .AddProgressStore();
+            .AddProgressStore()
+            .AddIstioSemantics()
+            .AddMesh(configuration);
     }
 }

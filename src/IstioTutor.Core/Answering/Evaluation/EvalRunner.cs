@@ -13,8 +13,9 @@ public sealed class EvalRunner(KnowledgeBase knowledge, IAnswerEngine engine)
 {
     public async Task<EvalReport> RunAsync(IReadOnlyList<EvalQuestion> questions, CancellationToken cancellationToken)
     {
-        var loaded = knowledge.Curriculum.Lessons.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
-        var usable = questions.Where(q => q.OffTopic || loaded.Contains(q.Lesson!)).ToArray();
+        // A question counts only when its lesson exists in the question's language: a Korean question
+        // about a lesson written only in English measures the curriculum's gaps, not the engine.
+        var usable = questions.Where(q => q.OffTopic || knowledge.Curriculum.FindExact(q.Lesson!, q.Lang) is not null).ToArray();
         var skipped = questions.Except(usable).Select(q => q.Id).ToArray();
 
         var engineOutcomes = new List<EvalOutcome>();

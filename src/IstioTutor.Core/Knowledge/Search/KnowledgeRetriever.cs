@@ -28,14 +28,22 @@ public sealed class KnowledgeRetriever(KnowledgeBase knowledge, IOptions<Knowled
     private Retrieval Rank(string question, string lang, Stage learnerStage, DomainEvidence evidence)
     {
         var o = options.Value;
-        var hits = knowledge.Index.Search(question, lang, Candidates)
-            .Select(h => h with { Score = h.Score * Weight(h.Section, learnerStage, o) })
+        var raw = knowledge.Index.Search(question, lang, Candidates);
+        // A lesson whose several sections match is more likely the topic than one stray section that
+        // shares a few words: each section is lifted by its lesson's total.
+        var byLesson = raw.GroupBy(h => h.Section.LessonId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(h => h.Score).Take(3).Sum(h => h.Score), StringComparer.Ordinal);
+        var maxLesson = byLesson.Count == 0 ? 1f : Math.Max(byLesson.Values.Max(), 1e-6f);
+        var hits = raw
+            .Select(h => h with { Score = h.Score * Weight(h.Section, learnerStage, o) * (0.7f + (0.3f * byLesson[h.Section.LessonId] / maxLesson)) })
             .OrderByDescending(h => h.Score)
             .ToArray();
-        var best = hits.FirstOrDefault();
-        var onTopic = best is not null
-            && ((evidence.Strong > 0 && best.Coverage >= o.MinCoverage)
-                || (evidence.Weak > 0 && best.Coverage >= o.MinCoverageWeakEvidence));
+        // Coverage of the top few, not only the first: stage and lesson weighting may put a section that
+        // matches fewer of the question's words first, which says nothing about whether the topic exists.
+        var coverage = hits.Take(3).Select(h => h.Coverage).DefaultIfEmpty(0).Max();
+        var onTopic = hits.Length > 0
+            && ((evidence.Strong > 0 && coverage >= o.MinCoverage)
+                || (evidence.Weak > 0 && coverage >= o.MinCoverageWeakEvidence));
         return new Retrieval(hits, onTopic, evidence, lang, learnerStage);
     }
 
