@@ -3,6 +3,7 @@ using IstioTutor.Bot.Health;
 using IstioTutor.Bot.Observability;
 using IstioTutor.Bot.WebChat;
 using IstioTutor.Core.Hosting;
+using IstioTutor.Sandbox.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -43,6 +44,7 @@ public static class BotHost
 
         builder.Services
             .AddIstioTutor(builder.Configuration, dataDirectory)
+            .AddEmbeddedSandbox() // started on first use (a lab, /readyz), so plain questions never open a port
             .AddBotChannels(builder.Configuration)
             .AddWebChat()
             .AddHostHealth()
