@@ -1,4 +1,5 @@
 using IstioTutor.Bot.Channels;
+using IstioTutor.Bot.Dashboard;
 using IstioTutor.Bot.Health;
 using IstioTutor.Bot.Observability;
 using IstioTutor.Bot.WebChat;
@@ -11,7 +12,7 @@ namespace IstioTutor.Bot.Hosting;
 
 /// <summary>
 /// Builds the web host that `istiotutor serve`, the tests and the benchmarks start: Bot Framework at
-/// /api/messages, the web chat at / and /api/chat, /healthz, /readyz and /metrics.
+/// /api/messages, the web chat at / and /api/chat, the mentor dashboard, /healthz, /readyz and /metrics.
 /// </summary>
 public static class BotHost
 {
@@ -48,7 +49,8 @@ public static class BotHost
             .AddBotChannels(builder.Configuration)
             .AddWebChat()
             .AddHostHealth()
-            .AddHostObservability();
+            .AddHostObservability()
+            .AddMentorDashboard(builder.Configuration);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -57,6 +59,7 @@ public static class BotHost
         app.MapWebChat();
         app.MapHostHealth();
         app.MapHostMetrics();
+        app.MapMentorDashboard();
         return app;
     }
 

@@ -28,7 +28,7 @@ public static class TutorServiceCollectionExtensions
             .AddKnowledge(configuration)
             .AddOfflineAnswering()
             .AddTutorMetrics()
-            .AddProgressStore()
+            .AddProgressStore(configuration)
             .AddIstioSemantics()
             .AddMesh(configuration);
     }

@@ -17,7 +17,8 @@ public sealed class TutorPipeline(
     CommandRegistry commands,
     TimeProvider clock,
     ILogger<TutorPipeline> logger,
-    TutorMetrics metrics)
+    TutorMetrics metrics,
+    IEnumerable<ITurnFollowUp> followUps)
 {
     /// <summary>Longest message the pipeline reads; longer input is refused before any work.</summary>
     public const int MaxMessageChars = 64 * 1024;
@@ -41,6 +42,18 @@ public sealed class TutorPipeline(
     private async Task<TurnResult> RunTurnAsync(TurnRequest request, CancellationToken cancellationToken)
     {
         using var activity = Activity.StartActivity("turn");
+        var turnStarted = clock.GetUtcNow();
+        var result = await HandleTurnAsync(request, cancellationToken);
+        foreach (var followUp in followUps)
+        {
+            result = await followUp.AfterTurnAsync(request, result, turnStarted, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private async Task<TurnResult> HandleTurnAsync(TurnRequest request, CancellationToken cancellationToken)
+    {
         var learner = learners.Resolve(request.Door, request.ChannelUserId, request.DisplayName);
         var text = request.Action is { } action ? $"/{action.Verb} {action.Argument}".TrimEnd() : request.Text.Trim();
         var lang = text.StartsWith('/') && LanguageDetector.Detect(text[1..].Split(' ', 2)[^1], "") == ""
