@@ -37,6 +37,7 @@ internal static class ServeCommand
                 Console.WriteLine($"IstioTutor is serving on {address}");
                 Console.WriteLine($"  web chat      {address}");
                 Console.WriteLine($"  Bot Framework {address}api/messages  (Teams, Slack, Emulator)");
+                Console.WriteLine($"  mentors       {address}mentor");
                 Console.WriteLine($"  health        {address}healthz  {address}readyz");
                 Console.WriteLine($"  metrics       {address}metrics");
                 Console.WriteLine("Press Ctrl+C to stop.");
