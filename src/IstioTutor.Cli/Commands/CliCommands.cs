@@ -8,6 +8,6 @@ internal static class CliCommands
     public static IEnumerable<Command> All() =>
     [
         ChatCommand.Create(), AskCommand.Create(), IndexCommand.Create(), EvalCommand.Create(),
-        SandboxCommand.Create(), ProgressCommand.Create(),
+        ServeCommand.Create(), SandboxCommand.Create(), ProgressCommand.Create(),
     ];
 }
