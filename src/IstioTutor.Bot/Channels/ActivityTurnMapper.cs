@@ -43,7 +43,12 @@ internal static partial class ActivityTurnMapper
         var text = door == Door.Teams ? activity.RemoveRecipientMention() ?? "" : activity.Text ?? "";
         if (door == Door.Slack)
         {
-            text = SlackMention().Replace(text, "");
+            text = SlackMention().Replace(text, "").Trim();
+            // Slack keeps messages that start with '/' for its own slash commands, so "!help" stands for "/help".
+            if (SlackCommand().IsMatch(text))
+            {
+                text = "/" + text[1..];
+            }
         }
 
         return text.Trim();
@@ -51,4 +56,7 @@ internal static partial class ActivityTurnMapper
 
     [GeneratedRegex(@"^\s*<@[A-Z0-9]+>\s*")]
     private static partial Regex SlackMention();
+
+    [GeneratedRegex("^![a-z]")]
+    private static partial Regex SlackCommand();
 }

@@ -9,7 +9,7 @@ namespace IstioTutor.Bot.Channels;
 /// A turn result as a Slack message through Azure Bot Service's Slack channel: mrkdwn text with cards
 /// written out inline, and each card's buttons as hero-card buttons (the Slack channel turns them into
 /// Slack buttons whose press comes back as the command text). Every button is also spelled out as a text
-/// command, because buttons are not shown everywhere Slack shows the message.
+/// command (<c>!confirm ID</c>), because buttons are not shown everywhere Slack shows the message.
 /// </summary>
 internal static class SlackReply
 {
@@ -53,7 +53,8 @@ internal static class SlackReply
                 continue;
             }
 
-            var commands = card.Buttons.Select(b => $"`{CommandText(b.Action)}`");
+            // Typed commands start with '!' in Slack, whose message box keeps '/' for its own slash commands.
+            var commands = card.Buttons.Select(b => $"`!{CommandText(b.Action)[1..]}`");
             text.Append('\n').Append(result.Lang == "ko" ? "입력해도 됩니다: " : "Or type: ").AppendJoin("  ", commands);
             reply.Attachments.Add(new HeroCard
             {

@@ -1,8 +1,10 @@
 using IstioTutor.Bot.Channels;
+using IstioTutor.Bot.Dashboard;
 using IstioTutor.Bot.Health;
 using IstioTutor.Bot.Observability;
 using IstioTutor.Bot.WebChat;
 using IstioTutor.Core.Hosting;
+using IstioTutor.Sandbox.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -10,7 +12,7 @@ namespace IstioTutor.Bot.Hosting;
 
 /// <summary>
 /// Builds the web host that `istiotutor serve`, the tests and the benchmarks start: Bot Framework at
-/// /api/messages, the web chat at / and /api/chat, /healthz, /readyz and /metrics.
+/// /api/messages, the web chat at / and /api/chat, the mentor dashboard, /healthz, /readyz and /metrics.
 /// </summary>
 public static class BotHost
 {
@@ -43,10 +45,12 @@ public static class BotHost
 
         builder.Services
             .AddIstioTutor(builder.Configuration, dataDirectory)
+            .AddEmbeddedSandbox() // started on first use (a lab, /readyz), so plain questions never open a port
             .AddBotChannels(builder.Configuration)
             .AddWebChat()
             .AddHostHealth()
-            .AddHostObservability();
+            .AddHostObservability()
+            .AddMentorDashboard(builder.Configuration);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -55,6 +59,7 @@ public static class BotHost
         app.MapWebChat();
         app.MapHostHealth();
         app.MapHostMetrics();
+        app.MapMentorDashboard();
         return app;
     }
 

@@ -113,7 +113,7 @@ public sealed class BotFrameworkDoorTests(BotHostFixture host)
         Assert.Contains("*Trial change*", reply.Text, StringComparison.Ordinal);
         Assert.Contains("Routes *90%* to v1.", reply.Text, StringComparison.Ordinal);
         Assert.Contains("```\napiVersion: networking.istio.io/v1", reply.Text, StringComparison.Ordinal);
-        Assert.Matches("Or type: `/trial-confirm p-[0-9a-f]+`", reply.Text);
+        Assert.Matches("Or type: `!trial-confirm p-[0-9a-f]+`", reply.Text);
         var hero = Assert.Single(reply.Attachments)!;
         Assert.Equal("application/vnd.microsoft.card.hero", hero["contentType"]!.GetValue<string>());
         var button = hero["content"]!["buttons"]![0]!;
@@ -130,6 +130,14 @@ public sealed class BotFrameworkDoorTests(BotHostFixture host)
         var reply = await host.ExchangeAsync(host.Message("slack", "slack-confirm-1", command, userId: "U1:T1"));
 
         Assert.Equal($"Applied {command["/trial-confirm ".Length..]}.", reply.Text);
+    }
+
+    [Fact]
+    public async Task Slack_command_typed_with_an_exclamation_mark_runs_as_the_slash_command()
+    {
+        var reply = await host.ExchangeAsync(host.Message("slack", "slack-bang-1", "!stage", userId: "U2:T1"));
+
+        Assert.StartsWith("Your stage is beginner", reply.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -56,7 +56,8 @@ public class BotHostFixture : IAsyncLifetime
                 logging.AddProvider(Logs);
             });
         await App.StartAsync();
-        Http = new HttpClient { BaseAddress = App.BaseAddress() };
+        // No cookie container: each test states the cookies it sends.
+        Http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = App.BaseAddress() };
     }
 
     /// <summary>A message activity as a channel would POST it, addressed to reply to <see cref="Connector"/>.</summary>

@@ -31,7 +31,10 @@ public sealed class TutorDatabase : IDisposable
             Connection = ConnectionType.Shared,
             // Ordinal comparison: identities and ids differ by case ("terminal:Alice" is not "terminal:alice").
             Collation = Collation.Binary,
-        });
+        },
+        // A mapper per database: LiteDB's global mapper builds entity maps lazily and is not safe when two
+        // databases in one process (bot host + tests) map the same type at the same moment.
+        new BsonMapper());
         SchemaMigrations.Migrate(this, new LessonStages());
     }
 
