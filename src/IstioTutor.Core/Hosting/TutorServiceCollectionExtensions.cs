@@ -1,3 +1,5 @@
+using IstioTutor.Core.Answering;
+using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +22,7 @@ public static class TutorServiceCollectionExtensions
 
         return services
             .AddTutor()
+            .AddKnowledge(configuration).AddOfflineAnswering()
             .AddProgressStore();
     }
 }

@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+
+namespace IstioTutor.Core.Knowledge;
+
+/// <summary>
+/// Words that show a question is about Istio, Kubernetes or service meshes. Retrieval scores alone
+/// cannot tell "how do I lose weight" from "how do weights work": a question must also carry domain
+/// evidence. Strong terms are unambiguous (istio, sidecar, 사이드카); weak ones are the lessons' own
+/// keywords, which are on-topic only together with a good match.
+/// </summary>
+public sealed partial class DomainLexicon
+{
+    private static readonly string[] StrongTerms =
+    [
+        "istio", "istiod", "istioctl", "envoy", "sidecar", "sidecars", "mesh", "kubernetes", "k8s", "kubectl", "pod", "pods",
+        "namespace", "namespaces", "virtualservice", "virtual service", "destinationrule", "destination rule", "gateway", "gateways",
+        "serviceentry", "service entry", "peerauthentication", "peer authentication", "authorizationpolicy", "authorization policy",
+        "requestauthentication", "request authentication", "telemetry", "envoyfilter", "wasmplugin", "wasm", "workloadentry",
+        "workloadgroup", "ztunnel", "waypoint", "ambient", "mtls", "tls", "jwt", "jwks", "spiffe", "xds", "pilot", "citadel", "kiali",
+        "jaeger", "grafana", "prometheus", "zipkin", "bookinfo", "productpage", "canary", "subset", "subsets", "circuit breaker",
+        "circuit breaking", "outlier", "fault injection", "retries", "retry", "timeout", "timeouts", "load balancing", "load balancer",
+        "ingress", "egress", "multicluster", "multi-cluster", "control plane", "data plane", "east-west", "helm", "revision", "revisions",
+        "tracing", "access log", "access logs", "observability", "service discovery", "microservice", "microservices", "proxy",
+        "proxies", "traffic", "routing", "zero trust", "zero-trust", "certificate", "certificates", "hbone", "cni", "locality", "failover",
+        "fortio", "cluster", "clusters", "workload", "workloads", "deployment", "service account", "authorization", "authentication",
+        "upgrade", "upgrades", "lua", "sampling", "metrics", "tenant", "tenants", "multi-tenancy", "vm", "vms", "virtual machine",
+        "503", "404", "injection", "inject",
+        "이스티오", "엔보이", "사이드카", "메시", "쿠버네티스", "파드", "네임스페이스", "게이트웨이", "인그레스", "이그레스", "카나리",
+        "서킷", "브레이커", "장애 주입", "폴트", "재시도", "타임아웃", "로드 밸런싱", "로드밸런싱", "부하 분산", "트래픽", "라우팅",
+        "컨트롤 플레인", "데이터 플레인", "컨트롤플레인", "데이터플레인", "인증서", "상호 tls", "관측", "관찰 가능성", "추적", "트레이싱",
+        "메트릭", "멀티클러스터", "멀티 클러스터", "클러스터", "앰비언트", "웨이포인트", "프록시", "서비스 디스커버리", "서비스 검색",
+        "마이크로서비스", "업그레이드", "리비전", "서브셋", "가상 서비스", "인가", "권한 부여", "제로 트러스트", "로컬리티", "장애 조치",
+        "페일오버", "텔레메트리", "접근 로그", "액세스 로그", "샘플링", "플러그인", "멀티테넌시", "테넌트", "가중치", "워크로드", "서비스 메시",
+        "인증", "주입", "가상 머신",
+    ];
+
+    private readonly HashSet<string> _strongWords;
+    private readonly string[] _strongPhrases;
+    private readonly HashSet<string> _weakWords;
+    private readonly string[] _weakPhrases;
+
+    private DomainLexicon(IEnumerable<string> strong, IEnumerable<string> weak)
+    {
+        var strongSet = strong.Select(Normalize).Where(t => t.Length > 1).ToHashSet(StringComparer.Ordinal);
+        var weakSet = weak.Select(Normalize).Where(t => t.Length > 1 && !strongSet.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        _strongWords = strongSet.Where(IsSingleLatinWord).ToHashSet(StringComparer.Ordinal);
+        _strongPhrases = strongSet.Where(t => !IsSingleLatinWord(t)).ToArray();
+        _weakWords = weakSet.Where(IsSingleLatinWord).ToHashSet(StringComparer.Ordinal);
+        _weakPhrases = weakSet.Where(t => !IsSingleLatinWord(t)).ToArray();
+    }
+
+    /// <summary>The built-in strong terms plus every lesson's keywords as weak terms.</summary>
+    public static DomainLexicon From(IEnumerable<Lesson> lessons) =>
+        new(StrongTerms, lessons.SelectMany(l => l.Keywords));
+
+    /// <summary>How many strong and weak domain terms <paramref name="question"/> contains.</summary>
+    public DomainEvidence Evidence(string question)
+    {
+        var text = " " + Normalize(Search.KoreanBigramAnalyzer.SeparateScripts(question)) + " ";
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var strong = words.Count(_strongWords.Contains) + _strongPhrases.Count(p => Contains(text, p));
+        var weak = words.Count(_weakWords.Contains) + _weakPhrases.Count(p => Contains(text, p));
+        return new DomainEvidence(strong, weak);
+    }
+
+    /// <summary>Latin phrases must stand as whole words; Hangul terms may carry particles ("메시를").</summary>
+    private static bool Contains(string text, string phrase) =>
+        phrase.Any(c => c is >= '\uAC00' and <= '\uD7A3')
+            ? text.Contains(phrase, StringComparison.Ordinal)
+            : text.Contains(" " + phrase + " ", StringComparison.Ordinal);
+
+    private static bool IsSingleLatinWord(string t) => LatinWord().Match(t) is { Success: true } m && m.Length == t.Length;
+
+    /// <summary>Lower case, punctuation to spaces ("multi-cluster" and "multi cluster" then agree).</summary>
+    private static string Normalize(string s) => Spaces().Replace(Punctuation().Replace(s.ToLowerInvariant(), " "), " ").Trim();
+
+    [GeneratedRegex(@"[^a-z0-9\uAC00-\uD7A3]+")]
+    private static partial Regex Punctuation();
+
+    [GeneratedRegex(@"[a-z0-9]+")]
+    private static partial Regex LatinWord();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

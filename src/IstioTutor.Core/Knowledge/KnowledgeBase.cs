@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using IstioTutor.Core.Knowledge.Parsing;
+using IstioTutor.Core.Knowledge.Search;
+
+namespace IstioTutor.Core.Knowledge;
+
+/// <summary>
+/// The curriculum and its search index, built once at start-up from lesson files. A file that fails to
+/// parse is reported in <see cref="Curriculum.Problems"/> and left out; the rest load.
+/// </summary>
+public sealed class KnowledgeBase : IDisposable
+{
+    private KnowledgeBase(Curriculum curriculum, KnowledgeIndex index, DomainLexicon lexicon, KnowledgeStatistics statistics)
+    {
+        Curriculum = curriculum;
+        Index = index;
+        Lexicon = lexicon;
+        Statistics = statistics;
+    }
+
+    public Curriculum Curriculum { get; }
+
+    public KnowledgeIndex Index { get; }
+
+    public DomainLexicon Lexicon { get; }
+
+    public KnowledgeStatistics Statistics { get; }
+
+    public static KnowledgeBase Build(IReadOnlyList<LessonFile> files)
+    {
+        var clock = Stopwatch.StartNew();
+        var parser = new LessonParser();
+        var lessons = new List<Lesson>();
+        var problems = new List<LessonProblem>();
+        var seen = new Dictionary<(string, string), string>();
+        foreach (var file in files)
+        {
+            var result = parser.Parse(file);
+            problems.AddRange(result.Problems);
+            if (result.Lesson is not { } lesson)
+            {
+                continue;
+            }
+
+            if (seen.TryGetValue((lesson.Id, lesson.Lang), out var first))
+            {
+                problems.Add(new LessonProblem(file.Source, 1, $"lesson id '{lesson.Id}' ({lesson.Lang}) is already used by {first}; this file was skipped"));
+                continue;
+            }
+
+            seen[(lesson.Id, lesson.Lang)] = file.Source;
+            lessons.Add(lesson);
+        }
+
+        var curriculum = new Curriculum(lessons, problems);
+        var keywords = lessons.ToDictionary(l => (l.Id, l.Lang), l => l.Keywords);
+        var index = new KnowledgeIndex(curriculum.Sections, s => keywords[(s.LessonId, s.Lang)]);
+        var lexicon = DomainLexicon.From(lessons);
+        clock.Stop();
+
+        var statistics = new KnowledgeStatistics(
+            lessons.GroupBy(l => (l.Stage, l.Lang)).ToDictionary(g => g.Key, g => g.Count()),
+            lessons.Count,
+            curriculum.Sections.Count,
+            lessons.Sum(l => l.Quiz.Count),
+            curriculum.Sections.Sum(s => s.CodeBlocks.Count),
+            problems.Count,
+            clock.Elapsed);
+        return new KnowledgeBase(curriculum, index, lexicon, statistics);
+    }
+
+    public void Dispose() => Index.Dispose();
+}

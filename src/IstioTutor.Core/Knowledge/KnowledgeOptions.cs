@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace IstioTutor.Core.Knowledge;
+
+/// <summary>The <c>Knowledge</c> section of appsettings.json.</summary>
+public sealed class KnowledgeOptions
+{
+    public const string Section = "Knowledge";
+
+    /// <summary>
+    /// For lesson authors: a folder laid out like knowledge/ (en|ko/&lt;stage&gt;/&lt;id&gt;.md). When set, the
+    /// lessons are read from it instead of the ones built into the binary, so edits show without a rebuild.
+    /// </summary>
+    public string? Directory { get; set; }
+
+    /// <summary>Share of quiz answers (0..1) at which a lesson counts as finished.</summary>
+    [Range(0.0, 1.0)]
+    public double QuizPassScore { get; set; } = 0.7;
+
+    /// <summary>
+    /// Least IDF-weighted share of a question's terms the best section must contain when the question
+    /// names an unambiguous Istio/Kubernetes term. Calibrated on tests/eval/questions.yaml.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinCoverage { get; set; } = 0.3;
+
+    /// <summary>The same floor when the question only shares lesson keywords ("weight", "rollback").</summary>
+    [Range(0.0, 1.0)]
+    public double MinCoverageWeakEvidence { get; set; } = 0.6;
+
+    /// <summary>Score multiplier for sections of stages after the learner's, so their own stage's material wins ties.</summary>
+    [Range(0.0, 1.0)]
+    public double LaterStageWeight { get; set; } = 0.6;
+}

@@ -1,0 +1,53 @@
+using IstioTutor.Core.Turns;
+using Microsoft.Extensions.Options;
+
+namespace IstioTutor.Core.Knowledge.Search;
+
+/// <summary>
+/// Finds the sections a question should be answered from and decides whether the curriculum covers it
+/// at all. Shared by the offline engine and the LLM engine, so both refuse the same off-topic questions.
+/// </summary>
+public sealed class KnowledgeRetriever(KnowledgeBase knowledge, IOptions<KnowledgeOptions> options)
+{
+    private const int Candidates = 30;
+
+    public Retrieval Retrieve(string question, string lang, Stage learnerStage)
+    {
+        var evidence = knowledge.Lexicon.Evidence(question);
+        var own = Rank(question, lang, learnerStage, evidence);
+        if (own.OnTopic || !evidence.Any)
+        {
+            return own;
+        }
+
+        // A lesson not yet written in the learner's language is still better than no answer.
+        var other = Rank(question, lang == "ko" ? "en" : "ko", learnerStage, evidence);
+        return other.OnTopic ? other : own;
+    }
+
+    private Retrieval Rank(string question, string lang, Stage learnerStage, DomainEvidence evidence)
+    {
+        var o = options.Value;
+        var hits = knowledge.Index.Search(question, lang, Candidates)
+            .Select(h => h with { Score = h.Score * Weight(h.Section, learnerStage, o) })
+            .OrderByDescending(h => h.Score)
+            .ToArray();
+        var best = hits.FirstOrDefault();
+        var onTopic = best is not null
+            && ((evidence.Strong > 0 && best.Coverage >= o.MinCoverage)
+                || (evidence.Weak > 0 && best.Coverage >= o.MinCoverageWeakEvidence));
+        return new Retrieval(hits, onTopic, evidence, lang, learnerStage);
+    }
+
+    private static float Weight(LessonSection section, Stage learnerStage, KnowledgeOptions o)
+    {
+        var weight = section.Stage <= learnerStage ? 1.0 : o.LaterStageWeight;
+        // Common-mistake lists match many questions loosely; the teaching section should win a tie.
+        if (section.Kind == SectionKind.CommonMistakes)
+        {
+            weight *= 0.85;
+        }
+
+        return (float)weight;
+    }
+}

@@ -1,0 +1,7 @@
+namespace IstioTutor.Core.Knowledge.Search;
+
+/// <summary>
+/// A section found for a query. <see cref="Score"/> is Lucene's BM25 score; <see cref="Coverage"/> is
+/// the IDF-weighted share of the query's terms the section contains (0..1), comparable across queries.
+/// </summary>
+public sealed record SearchHit(LessonSection Section, float Score, double Coverage);

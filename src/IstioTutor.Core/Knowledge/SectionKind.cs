@@ -1,0 +1,7 @@
+namespace IstioTutor.Core.Knowledge;
+
+public enum SectionKind
+{
+    Teaching,
+    CommonMistakes,
+}
