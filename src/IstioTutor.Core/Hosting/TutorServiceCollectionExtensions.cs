@@ -1,4 +1,5 @@
 using IstioTutor.Core.Answering;
+using IstioTutor.Core.Answering.Llm;
 using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
@@ -23,6 +24,7 @@ public static class TutorServiceCollectionExtensions
         return services
             .AddTutor()
             .AddKnowledge(configuration).AddOfflineAnswering()
+            .AddLlmAnswering(configuration)
             .AddProgressStore();
     }
 }
