@@ -37,6 +37,7 @@ public static class LlmServiceCollectionExtensions
         services.AddSingleton<ResilientChat>();
         services.TryAddSingleton<IModelToolbox, NoModelToolbox>();
         services.AddSingleton<LlmAnswerEngine>();
+        services.AddSingleton<LlmCoach>();
         services.Replace(ServiceDescriptor.Singleton<IAnswerEngine>(sp => sp.GetRequiredService<LlmAnswerEngine>()));
         return services;
     }
