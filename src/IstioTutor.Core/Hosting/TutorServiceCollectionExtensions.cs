@@ -1,6 +1,8 @@
 using IstioTutor.Core.Answering;
 using IstioTutor.Core.Answering.Llm;
 using IstioTutor.Core.Knowledge;
+using IstioTutor.Core.Mesh;
+using IstioTutor.Core.Mesh.Istio;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +27,8 @@ public static class TutorServiceCollectionExtensions
             .AddTutor()
             .AddKnowledge(configuration).AddOfflineAnswering()
             .AddLlmAnswering(configuration)
-            .AddProgressStore();
+            .AddProgressStore()
+            .AddMesh(configuration)
+            .AddIstioSemantics();
     }
 }

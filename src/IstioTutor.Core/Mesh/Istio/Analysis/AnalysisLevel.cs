@@ -1,0 +1,8 @@
+namespace IstioTutor.Core.Mesh.Istio.Analysis;
+
+public enum AnalysisLevel
+{
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,8 @@
+namespace IstioTutor.Core.Mesh.Istio;
+
+public enum MtlsMode
+{
+    Permissive,
+    Strict,
+    Disable,
+}
