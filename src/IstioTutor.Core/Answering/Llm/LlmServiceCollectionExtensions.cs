@@ -1,3 +1,4 @@
+using IstioTutor.Core.Guard;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,7 +36,11 @@ public static class LlmServiceCollectionExtensions
         services.AddSingleton<CitationChecker>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<ResilientChat>();
-        services.TryAddSingleton<IModelToolbox, NoModelToolbox>();
+        // The guarded tools when the host has the guard and a plugin source; otherwise curriculum-only answers.
+        services.TryAddSingleton<IModelToolbox>(sp =>
+            sp.GetService<IModelPluginSource>() is not null && sp.GetService<GuardedMesh>() is not null
+                ? ActivatorUtilities.CreateInstance<GuardedModelToolbox>(sp)
+                : ActivatorUtilities.CreateInstance<NoModelToolbox>(sp));
         services.AddSingleton<LlmAnswerEngine>();
         services.AddSingleton<LlmCoach>();
         services.Replace(ServiceDescriptor.Singleton<IAnswerEngine>(sp => sp.GetRequiredService<LlmAnswerEngine>()));
