@@ -34,15 +34,15 @@ public sealed class SimulateBenchmark : IBenchmark
 
     private static MeshSnapshot BenchSnapshot(string ns)
     {
-        JsonObject Pod(string app, string version) => JsonNode.Parse($$"""{"kind":"Pod","metadata":{"name":"{{app}}-{{version}}-0","namespace":"{{ns}}","labels":{"app":"{{app}}","version":"{{version}}"}},"spec":{"serviceAccountName":"bookinfo-{{app}}","containers":[{"name":"{{app}}"},{"name":"istio-proxy"}]}}""")!.AsObject();
-        JsonObject Svc(string app) => JsonNode.Parse($$"""{"kind":"Service","metadata":{"name":"{{app}}","namespace":"{{ns}}"},"spec":{"selector":{"app":"{{app}}"},"ports":[{"name":"http","port":9080,"targetPort":9080}]}}""")!.AsObject();
-        JsonObject Cfg(string json) => JsonNode.Parse(json)!.AsObject();
+        JsonObject Pod(string app, string version) => JsonNode.Parse($$$"""{"kind":"Pod","metadata":{"name":"{{{app}}}-{{{version}}}-0","namespace":"{{{ns}}}","labels":{"app":"{{{app}}}","version":"{{{version}}}"}},"spec":{"serviceAccountName":"bookinfo-{{{app}}}","containers":[{"name":"{{{app}}}"},{"name":"istio-proxy"}]}}""")!.AsObject();
+        JsonObject Svc(string app) => JsonNode.Parse($$$"""{"kind":"Service","metadata":{"name":"{{{app}}}","namespace":"{{{ns}}}"},"spec":{"selector":{"app":"{{{app}}}"},"ports":[{"name":"http","port":9080,"targetPort":9080}]}}""")!.AsObject();
+        JsonObject Cfg(string json) => JsonNode.Parse(json.Replace("NS", ns, StringComparison.Ordinal))!.AsObject();
         return new MeshSnapshot(
             ns,
             [
-                Cfg($$"""{"kind":"VirtualService","metadata":{"name":"reviews","namespace":"{{ns}}"},"spec":{"hosts":["reviews"],"http":[{"match":[{"headers":{"end-user":{"exact":"jason"}}}],"route":[{"destination":{"host":"reviews","subset":"v2"}}]},{"fault":{"abort":{"httpStatus":500,"percentage":{"value":5}}},"retries":{"attempts":2,"retryOn":"5xx"},"route":[{"destination":{"host":"reviews","subset":"v1"},"weight":50},{"destination":{"host":"reviews","subset":"v3"},"weight":50}]}]}}"""),
-                Cfg($$"""{"kind":"DestinationRule","metadata":{"name":"reviews","namespace":"{{ns}}"},"spec":{"host":"reviews","trafficPolicy":{"loadBalancer":{"simple":"ROUND_ROBIN"}},"subsets":[{"name":"v1","labels":{"version":"v1"}},{"name":"v2","labels":{"version":"v2"}},{"name":"v3","labels":{"version":"v3"}}]}}"""),
-                Cfg($$"""{"kind":"AuthorizationPolicy","metadata":{"name":"reviews-viewer","namespace":"{{ns}}"},"spec":{"selector":{"matchLabels":{"app":"reviews"}},"action":"ALLOW","rules":[{"from":[{"source":{"principals":["cluster.local/ns/{{ns}}/sa/bookinfo-productpage"]}}],"to":[{"operation":{"methods":["GET"]}}]}]}}"""),
+                Cfg("""{"kind":"VirtualService","metadata":{"name":"reviews","namespace":"NS"},"spec":{"hosts":["reviews"],"http":[{"match":[{"headers":{"end-user":{"exact":"jason"}}}],"route":[{"destination":{"host":"reviews","subset":"v2"}}]},{"fault":{"abort":{"httpStatus":500,"percentage":{"value":5}}},"retries":{"attempts":2,"retryOn":"5xx"},"route":[{"destination":{"host":"reviews","subset":"v1"},"weight":50},{"destination":{"host":"reviews","subset":"v3"},"weight":50}]}]}}"""),
+                Cfg("""{"kind":"DestinationRule","metadata":{"name":"reviews","namespace":"NS"},"spec":{"host":"reviews","trafficPolicy":{"loadBalancer":{"simple":"ROUND_ROBIN"}},"subsets":[{"name":"v1","labels":{"version":"v1"}},{"name":"v2","labels":{"version":"v2"}},{"name":"v3","labels":{"version":"v3"}}]}}"""),
+                Cfg("""{"kind":"AuthorizationPolicy","metadata":{"name":"reviews-viewer","namespace":"NS"},"spec":{"selector":{"matchLabels":{"app":"reviews"}},"action":"ALLOW","rules":[{"from":[{"source":{"principals":["cluster.local/ns/NS/sa/bookinfo-productpage"]}}],"to":[{"operation":{"methods":["GET"]}}]}]}}"""),
             ],
             [Svc("productpage"), Svc("reviews"), Svc("ratings"), Svc("details")],
             [Pod("productpage", "v1"), Pod("details", "v1"), Pod("reviews", "v1"), Pod("reviews", "v2"), Pod("reviews", "v3"), Pod("ratings", "v1")],

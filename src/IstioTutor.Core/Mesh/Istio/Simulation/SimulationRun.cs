@@ -33,7 +33,10 @@ internal sealed class SimulationRun
         _random = new Random(request.Seed);
         _mtls = new PeerAuthenticationResolver(model);
         _authz = new AuthorizationEvaluator(model);
+        _headers = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value, StringComparer.Ordinal);
     }
+
+    private readonly Dictionary<string, string> _headers;
 
     private sealed class Endpoint(WorkloadInfo workload)
     {
@@ -49,6 +52,14 @@ internal sealed class SimulationRun
     private sealed record Cluster(string Host, ServiceInfo? Service, string? Subset, int Port, bool Missing, List<Endpoint> Endpoints, JsonObject? Policy)
     {
         public int RoundRobin { get; set; }
+
+        public int Capacity { get; } = PoolCapacity(Policy);
+
+        public JsonObject? Outlier { get; } = Policy?["outlierDetection"] as JsonObject;
+
+        public bool RoundRobinLb { get; } = MeshModel.Str(Policy?["loadBalancer"]?["simple"]) == "ROUND_ROBIN";
+
+        public JsonObject? ConsistentHash { get; } = Policy?["loadBalancer"]?["consistentHash"] as JsonObject;
     }
 
     private sealed record RouteTarget(string Host, string? Subset, int? Port, int Weight);
@@ -211,27 +222,28 @@ internal sealed class SimulationRun
             return (503, "NC", null, latency + 1);
         }
 
-        var capacity = PoolCapacity(cluster.Policy);
+        var capacity = cluster.Capacity;
         if (index % _request.Concurrency >= capacity)
         {
             steps?.Add($"connection pool full ({capacity} of {_request.Concurrency} in flight) → 503 UO");
             return (503, "UO", null, latency + 1);
         }
 
-        var tried = new HashSet<Endpoint>();
+        var tried = new List<Endpoint>(2);
         var status = 503;
         string? flag = "UH";
         (string, string?, WorkloadInfo)? reached = null;
         for (var attempt = 0; attempt <= attempts; attempt++)
         {
-            var healthy = cluster.Endpoints.Where(e => e.EjectedUntil <= now + latency).ToList();
+            var at = now + latency;
+            var healthy = cluster.Endpoints.TrueForAll(e => e.EjectedUntil <= at) ? cluster.Endpoints : cluster.Endpoints.Where(e => e.EjectedUntil <= at).ToList();
             if (healthy.Count == 0)
             {
                 steps?.Add(cluster.Endpoints.Count == 0 ? "no pods behind the destination → 503 UH" : "every pod is ejected by outlier detection → 503 UH");
                 return (503, "UH", reached, latency + 1);
             }
 
-            var candidates = healthy.Where(e => !tried.Contains(e)).ToList() is { Count: > 0 } fresh ? fresh : healthy;
+            var candidates = tried.Count == 0 ? healthy : healthy.Where(e => !tried.Contains(e)).ToList() is { Count: > 0 } fresh ? fresh : healthy;
             var endpoint = PickEndpoint(cluster, candidates);
             tried.Add(endpoint);
             var pod = endpoint.Workload;
@@ -269,47 +281,17 @@ internal sealed class SimulationRun
     /// <summary>One try against one pod: mTLS handshake, authentication, authorization, then the app.</summary>
     private (int Status, string? Flag, double LatencyMs) Attempt(WorkloadInfo pod, Cluster cluster, bool hasSidecar, string? sourcePrincipal, List<string>? steps)
     {
-        var targetPort = cluster.Service?.Ports.FirstOrDefault(p => p.Port == cluster.Port)?.TargetPort ?? cluster.Port;
-        var drTls = MeshModel.Str(cluster.Policy?["tls"]?["mode"]);
-        var clientMtls = hasSidecar && pod.HasSidecar && drTls is null or "ISTIO_MUTUAL" || hasSidecar && drTls == "ISTIO_MUTUAL";
-        if (pod.HasSidecar)
+        // Every request of a run carries the same identity, headers and path, so the security outcome per pod is computed once.
+        if (!_security.TryGetValue(pod.Name, out var security))
         {
-            var mode = _mtls.Resolve(pod, targetPort);
-            if (mode.Mode == MtlsMode.Strict && !clientMtls)
-            {
-                steps?.Add($"{pod.Name} requires STRICT mTLS ({mode.Source ?? "mesh default"}) and the client sent plaintext → connection reset");
-                return hasSidecar ? (503, "UF", 1) : (0, "reset", 1);
-            }
-
-            if (mode.Mode == MtlsMode.Disable && clientMtls && drTls == "ISTIO_MUTUAL")
-            {
-                steps?.Add($"{pod.Name} has mTLS DISABLE but the DestinationRule forces ISTIO_MUTUAL → 503 UF");
-                return (503, "UF", 1);
-            }
-        }
-        else if (clientMtls && drTls == "ISTIO_MUTUAL")
-        {
-            steps?.Add($"{pod.Name} has no sidecar to terminate ISTIO_MUTUAL → 503 UF");
-            return (503, "UF", 1);
+            security = Security(pod, cluster, hasSidecar, sourcePrincipal);
+            _security[pod.Name] = security;
         }
 
-        var principal = clientMtls && (!pod.HasSidecar || _mtls.Resolve(pod, targetPort).Mode != MtlsMode.Disable) ? sourcePrincipal : null;
-        if (pod.HasSidecar)
+        if (security.Status != 200)
         {
-            var authn = _authz.Authenticate(pod, _request.Jwt, out var requestPrincipal, out var claims);
-            if (!authn.IsAllowed)
-            {
-                steps?.Add($"{pod.Name}: {authn.Status} {authn.Reason}");
-                return (authn.Status, null, 2);
-            }
-
-            var attributes = new RequestAttributes(principal, requestPrincipal, claims, _request.Host, targetPort, _request.Method, _request.Path, LowerHeaders());
-            var decision = _authz.Authorize(pod, attributes);
-            if (!decision.IsAllowed)
-            {
-                steps?.Add($"{pod.Name}: 403 {decision.Reason}");
-                return (403, null, 2);
-            }
+            steps?.Add(security.Step);
+            return (security.Status, security.Flag, security.LatencyMs);
         }
 
         var behaviour = BehaviourOf(pod);
@@ -320,16 +302,64 @@ internal sealed class SimulationRun
             return (behaviour.FailureStatus, "URX", ms);
         }
 
-        steps?.Add($"{pod.Name} answered 200{(principal is null ? " (plaintext)" : " (mTLS)")}");
+        steps?.Add(security.Step);
         return (200, null, ms);
     }
 
-    private WorkloadBehaviour? BehaviourOf(WorkloadInfo pod) =>
+    private sealed record SecurityOutcome(int Status, string? Flag, double LatencyMs, string Step);
+
+    private readonly Dictionary<string, SecurityOutcome> _security = new(StringComparer.Ordinal);
+
+    private SecurityOutcome Security(WorkloadInfo pod, Cluster cluster, bool hasSidecar, string? sourcePrincipal)
+    {
+        var targetPort = cluster.Service?.Ports.FirstOrDefault(p => p.Port == cluster.Port)?.TargetPort ?? cluster.Port;
+        var drTls = MeshModel.Str(cluster.Policy?["tls"]?["mode"]);
+        var clientMtls = (hasSidecar && pod.HasSidecar && drTls is null or "ISTIO_MUTUAL") || (hasSidecar && drTls == "ISTIO_MUTUAL");
+        var mode = pod.HasSidecar ? _mtls.Resolve(pod, targetPort) : null;
+        if (mode is not null)
+        {
+            if (mode.Mode == MtlsMode.Strict && !clientMtls)
+            {
+                var step = $"{pod.Name} requires STRICT mTLS ({mode.Source ?? "mesh default"}) and the client sent plaintext → connection reset";
+                return hasSidecar ? new(503, "UF", 1, step) : new(0, "reset", 1, step);
+            }
+
+            if (mode.Mode == MtlsMode.Disable && drTls == "ISTIO_MUTUAL")
+            {
+                return new(503, "UF", 1, $"{pod.Name} has mTLS DISABLE but the DestinationRule forces ISTIO_MUTUAL → 503 UF");
+            }
+        }
+        else if (clientMtls && drTls == "ISTIO_MUTUAL")
+        {
+            return new(503, "UF", 1, $"{pod.Name} has no sidecar to terminate ISTIO_MUTUAL → 503 UF");
+        }
+
+        var principal = clientMtls && mode?.Mode != MtlsMode.Disable ? sourcePrincipal : null;
+        if (pod.HasSidecar)
+        {
+            var authn = _authz.Authenticate(pod, _request.Jwt, out var requestPrincipal, out var claims);
+            if (!authn.IsAllowed)
+            {
+                return new(authn.Status, null, 2, $"{pod.Name}: {authn.Status} {authn.Reason}");
+            }
+
+            var attributes = new RequestAttributes(principal, requestPrincipal, claims, _request.Host, targetPort, _request.Method, _request.Path, _headers);
+            var decision = _authz.Authorize(pod, attributes);
+            if (!decision.IsAllowed)
+            {
+                return new(403, null, 2, $"{pod.Name}: 403 {decision.Reason}");
+            }
+        }
+
+        return new(200, null, 0, $"{pod.Name} answered 200{(principal is null ? " (plaintext)" : " (mTLS)")}");
+    }
+
+    private WorkloadBehaviour? BehaviourOf(WorkloadInfo pod) => _request.Behaviours.Count == 0 ? null :
         _request.Behaviours.GetValueOrDefault(pod.Name)
         ?? (pod.Version is null ? null : _request.Behaviours.GetValueOrDefault($"{pod.App}/{pod.Version}"))
         ?? _request.Behaviours.GetValueOrDefault(pod.App);
 
-    private Dictionary<string, string> LowerHeaders() => _request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value, StringComparer.Ordinal);
+    private Dictionary<string, string> LowerHeaders() => _headers;
 
     private static bool Retriable(int status, string? flag, HashSet<string> retryOn, HashSet<int> codes) =>
         status != 0 && status is not (401 or 403) && flag != "FI" && (
@@ -341,7 +371,7 @@ internal sealed class SimulationRun
 
     private void RecordOutlier(Cluster cluster, Endpoint endpoint, int status, double now)
     {
-        var outlier = cluster.Policy?["outlierDetection"] as JsonObject;
+        var outlier = cluster.Outlier;
         if (outlier is null)
         {
             return;
@@ -372,13 +402,12 @@ internal sealed class SimulationRun
 
     private Endpoint PickEndpoint(Cluster cluster, List<Endpoint> candidates)
     {
-        var lb = cluster.Policy?["loadBalancer"] as JsonObject;
-        if (MeshModel.Str(lb?["simple"]) == "ROUND_ROBIN")
+        if (cluster.RoundRobinLb)
         {
             return candidates[cluster.RoundRobin++ % candidates.Count];
         }
 
-        if (lb?["consistentHash"] is JsonObject hash)
+        if (cluster.ConsistentHash is { } hash)
         {
             var key = MeshModel.Str(hash["httpHeaderName"]) is { } header ? LowerHeaders().GetValueOrDefault(header.ToLowerInvariant()) ?? "" : _request.Source ?? "";
             var stable = candidates.OrderBy(e => e.Workload.Name, StringComparer.Ordinal).ToList();
