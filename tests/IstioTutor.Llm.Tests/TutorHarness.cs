@@ -3,6 +3,7 @@ using IstioTutor.Core.Hosting;
 using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
+using IstioTutor.Sandbox.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -45,6 +46,7 @@ public sealed class TutorHarness : IDisposable
         services.AddLogging(l => l.AddProvider(Logs).SetMinimumLevel(LogLevel.Information));
         services.AddSingleton<IConfiguration>(configuration);
         services.AddIstioTutor(configuration);
+        services.AddEmbeddedSandbox();
         // The curriculum index is built once per collection; the rest of the composition is the real one.
         services.AddSingleton(fixture.Knowledge);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

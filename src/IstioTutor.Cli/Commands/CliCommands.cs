@@ -7,5 +7,7 @@ internal static class CliCommands
 {
     public static IEnumerable<Command> All() =>
     [
+        ChatCommand.Create(), AskCommand.Create(), IndexCommand.Create(), EvalCommand.Create(),
+        SandboxCommand.Create(),
     ];
 }

@@ -1,9 +1,11 @@
 using IstioTutor.Core.Answering;
 using IstioTutor.Core.Answering.Llm;
 using IstioTutor.Core.Knowledge;
+using IstioTutor.Core.Labs;
 using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Mesh.Istio;
 using IstioTutor.Core.Progress;
+using IstioTutor.Core.Tools;
 using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +30,9 @@ public static class TutorServiceCollectionExtensions
             .AddKnowledge(configuration).AddOfflineAnswering()
             .AddLlmAnswering(configuration)
             .AddProgressStore()
+            .AddIstioSemantics()
             .AddMesh(configuration)
-            .AddIstioSemantics();
+            .AddMeshTools(configuration)
+            .AddLabs();
     }
 }

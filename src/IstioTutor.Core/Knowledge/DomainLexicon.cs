@@ -24,7 +24,7 @@ public sealed partial class DomainLexicon
         "proxies", "traffic", "routing", "zero trust", "zero-trust", "certificate", "certificates", "hbone", "cni", "locality", "failover",
         "fortio", "cluster", "clusters", "workload", "workloads", "deployment", "service account", "authorization", "authentication",
         "upgrade", "upgrades", "lua", "sampling", "metrics", "tenant", "tenants", "multi-tenancy", "vm", "vms", "virtual machine",
-        "503", "404", "injection", "inject",
+        "503", "404", "injection", "inject", "permissive", "strict", "envoyfilter", "sidecar resource", "kiali", "bookinfo",
         "이스티오", "엔보이", "사이드카", "메시", "쿠버네티스", "파드", "네임스페이스", "게이트웨이", "인그레스", "이그레스", "카나리",
         "서킷", "브레이커", "장애 주입", "폴트", "재시도", "타임아웃", "로드 밸런싱", "로드밸런싱", "부하 분산", "트래픽", "라우팅",
         "컨트롤 플레인", "데이터 플레인", "컨트롤플레인", "데이터플레인", "인증서", "상호 tls", "관측", "관찰 가능성", "추적", "트레이싱",
@@ -32,6 +32,15 @@ public sealed partial class DomainLexicon
         "마이크로서비스", "업그레이드", "리비전", "서브셋", "가상 서비스", "인가", "권한 부여", "제로 트러스트", "로컬리티", "장애 조치",
         "페일오버", "텔레메트리", "접근 로그", "액세스 로그", "샘플링", "플러그인", "멀티테넌시", "테넌트", "가중치", "워크로드", "서비스 메시",
         "인증", "주입", "가상 머신",
+    ];
+
+    /// <summary>Everyday words of the domain that are too common elsewhere to prove a question is on topic by themselves.</summary>
+    private static readonly string[] WeakTerms =
+    [
+        "service", "services", "request", "requests", "header", "headers", "latency", "graph", "endpoint", "endpoints", "version",
+        "versions", "v1", "v2", "v3", "http", "grpc", "tcp", "api", "route", "routes", "policy", "policies", "config", "configuration",
+        "install", "installation", "profile", "profiles", "trace", "traces", "logs", "encrypted", "encryption",
+        "서비스", "요청", "헤더", "지연", "엔드포인트", "버전", "정책", "설정", "설치", "프로파일", "로그", "암호화", "평문", "배포", "존",
     ];
 
     private readonly HashSet<string> _strongWords;
@@ -51,7 +60,7 @@ public sealed partial class DomainLexicon
 
     /// <summary>The built-in strong terms plus every lesson's keywords as weak terms.</summary>
     public static DomainLexicon From(IEnumerable<Lesson> lessons) =>
-        new(StrongTerms, lessons.SelectMany(l => l.Keywords));
+        new(StrongTerms, lessons.SelectMany(l => l.Keywords).Concat(WeakTerms));
 
     /// <summary>How many strong and weak domain terms <paramref name="question"/> contains.</summary>
     public DomainEvidence Evidence(string question)

@@ -22,11 +22,11 @@ public sealed class KnowledgeOptions
     /// names an unambiguous Istio/Kubernetes term. Calibrated on tests/eval/questions.yaml.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinCoverage { get; set; } = 0.3;
+    public double MinCoverage { get; set; } = 0.2;
 
     /// <summary>The same floor when the question only shares lesson keywords ("weight", "rollback").</summary>
     [Range(0.0, 1.0)]
-    public double MinCoverageWeakEvidence { get; set; } = 0.6;
+    public double MinCoverageWeakEvidence { get; set; } = 0.4;
 
     /// <summary>Score multiplier for sections of stages after the learner's, so their own stage's material wins ties.</summary>
     [Range(0.0, 1.0)]

@@ -286,11 +286,12 @@ internal sealed partial class ResourceApi
             var newMeta = (JsonObject)stored["metadata"]!;
             newMeta["uid"] = oldMeta["uid"]?.DeepClone();
             newMeta["creationTimestamp"] = oldMeta["creationTimestamp"]?.DeepClone();
-            newMeta["generation"] = (long?)oldMeta["generation"] ?? 1;
+            var generation = Generation(oldMeta["generation"]);
+            newMeta["generation"] = generation;
             SetOrRemove(stored, "status", existing["status"]?.DeepClone());
             if (!JsonNode.DeepEquals(Spec(stored), Spec(existing)))
             {
-                newMeta["generation"] = ((long?)oldMeta["generation"] ?? 1) + 1;
+                newMeta["generation"] = generation + 1;
             }
         }
 
@@ -369,7 +370,7 @@ internal sealed partial class ResourceApi
 
         ordered["uid"] = Guid.NewGuid().ToString();
         ordered["creationTimestamp"] = Now();
-        ordered["generation"] = 1;
+        ordered["generation"] = 1L;
         // Stored at the canonical version so objects written through any served version compare equal.
         var canonical = ResourceKinds.All.FirstOrDefault(k => k.Group == kind.Group && k.Kind == kind.Kind) ?? kind;
         var result = new JsonObject { ["apiVersion"] = canonical.ApiVersion, ["kind"] = kind.Kind, ["metadata"] = ordered };
@@ -482,7 +483,17 @@ internal sealed partial class ResourceApi
         metadata["creationTimestamp"] = Now();
         if (seeded.Kind == ResourceKinds.Deployment)
         {
-            metadata["generation"] = 1;
+            metadata["generation"] = 1L;
+        }
+
+        if (seeded.Object["status"] is JsonObject { } status && seeded.Kind == ResourceKinds.Pod)
+        {
+            // The pod "started" when its namespace was seeded.
+            status["startTime"] = metadata["creationTimestamp"]!.DeepClone();
+            foreach (var container in (status["containerStatuses"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                container["state"] = new JsonObject { ["running"] = new JsonObject { ["startedAt"] = metadata["creationTimestamp"]!.DeepClone() } };
+            }
         }
 
         store.Put(seeded.Kind.Group, seeded.Kind.Plural, (string)metadata["namespace"]!, seeded.Object);
@@ -520,6 +531,13 @@ internal sealed partial class ResourceApi
         copy["apiVersion"] = r.GroupVersion;
         return copy;
     }
+
+    /// <summary>Reads metadata.generation whichever numeric type the node holds (parsed JSON or set in code).</summary>
+    private static long Generation(JsonNode? node) =>
+        node is JsonValue v && v.TryGetValue<long>(out var l) ? l
+        : node is JsonValue w && w.TryGetValue<int>(out var i) ? i
+        : node is JsonValue e && e.TryGetValue<JsonElement>(out var element) && element.TryGetInt64(out var parsed) ? parsed
+        : 1;
 
     private static JsonObject Spec(JsonObject obj)
     {

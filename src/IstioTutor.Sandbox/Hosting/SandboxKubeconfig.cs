@@ -16,7 +16,9 @@ public static class SandboxKubeconfig
             server: {server.GetLeftPart(UriPartial.Authority)}
         users:
         - name: learner
-          user: {"{}"}
+          user:
+            # The sandbox asks for no credentials; KubernetesClient insists that a user has some.
+            token: istiotutor-sandbox
         contexts:
         - name: {ContextName}
           context:

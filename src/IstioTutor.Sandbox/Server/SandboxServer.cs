@@ -30,6 +30,9 @@ public sealed class SandboxServer : IAsyncDisposable
         StorePath = storePath;
     }
 
+    /// <summary>The Kubernetes version the sandbox reports to clients.</summary>
+    public const string KubernetesVersion = DiscoveryDocuments.KubernetesVersion;
+
     /// <summary>Where clients connect, e.g. http://127.0.0.1:40123/.</summary>
     public Uri Address { get; }
 

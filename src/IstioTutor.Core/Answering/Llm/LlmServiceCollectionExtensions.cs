@@ -1,4 +1,5 @@
 using IstioTutor.Core.Guard;
+using IstioTutor.Core.Tools;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,8 +38,9 @@ public static class LlmServiceCollectionExtensions
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<ResilientChat>();
         // The guarded tools when the host has the guard and a plugin source; otherwise curriculum-only answers.
+        services.TryAddSingleton<IModelPluginSource, MeshToolsPluginSource>();
         services.TryAddSingleton<IModelToolbox>(sp =>
-            sp.GetService<IModelPluginSource>() is not null && sp.GetService<GuardedMesh>() is not null
+            sp.GetService<MeshToolsFactory>() is not null && sp.GetService<GuardedMesh>() is not null
                 ? ActivatorUtilities.CreateInstance<GuardedModelToolbox>(sp)
                 : ActivatorUtilities.CreateInstance<NoModelToolbox>(sp));
         services.AddSingleton<LlmAnswerEngine>();

@@ -34,6 +34,13 @@ internal static partial class FrontMatterReader
             problems.Add(new LessonProblem(source, firstLine + (int)e.Start.Line - 1, $"front matter is not valid YAML: {e.Message}"));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet gives up without a position on an unclosed flow collection at the end of input.
+            problems.Add(new LessonProblem(source, firstLine + UnclosedLine(yaml),
+                "front matter is not valid YAML: a '[' or '{' list is not closed on this line"));
+            return null;
+        }
 
         int LineOf(YamlNode node) => firstLine + (int)node.Start.Line - 1;
         var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
@@ -114,6 +121,22 @@ internal static partial class FrontMatterReader
 
         return new FrontMatter(id, stage, lang, order, title, List("objectives"), List("prerequisites"), List("labs"), List("keywords"),
             Line("id"), Line("stage"), Line("lang"));
+    }
+
+    /// <summary>0-based index of the first line opening more brackets than it closes, else the last line.</summary>
+    private static int UnclosedLine(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var l = lines[i];
+            if (l.Count(c => c == '[') > l.Count(c => c == ']') || l.Count(c => c == '{') > l.Count(c => c == '}'))
+            {
+                return i;
+            }
+        }
+
+        return Math.Max(0, lines.Length - 1);
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

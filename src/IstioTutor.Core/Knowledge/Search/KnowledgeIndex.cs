@@ -44,7 +44,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         _keywordsOf = keywordsOf ?? (_ => []);
         _byLang = new Dictionary<string, Analyzer>(StringComparer.Ordinal)
         {
-            ["en"] = new EnglishAnalyzer(LuceneVersion.LUCENE_48),
+            ["en"] = new EnglishAnalyzer(LuceneVersion.LUCENE_48, QuestionStopWords.ForEnglish),
             ["ko"] = new KoreanBigramAnalyzer(),
         };
         var perField = new Dictionary<string, Analyzer>(StringComparer.Ordinal);

@@ -28,8 +28,14 @@ public sealed class KnowledgeRetriever(KnowledgeBase knowledge, IOptions<Knowled
     private Retrieval Rank(string question, string lang, Stage learnerStage, DomainEvidence evidence)
     {
         var o = options.Value;
-        var hits = knowledge.Index.Search(question, lang, Candidates)
-            .Select(h => h with { Score = h.Score * Weight(h.Section, learnerStage, o) })
+        var raw = knowledge.Index.Search(question, lang, Candidates);
+        // A lesson whose several sections match is more likely the topic than one stray section that
+        // shares a few words: each section is lifted by its lesson's total.
+        var byLesson = raw.GroupBy(h => h.Section.LessonId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(h => h.Score).Take(3).Sum(h => h.Score), StringComparer.Ordinal);
+        var maxLesson = byLesson.Count == 0 ? 1f : Math.Max(byLesson.Values.Max(), 1e-6f);
+        var hits = raw
+            .Select(h => h with { Score = h.Score * Weight(h.Section, learnerStage, o) * (0.7f + (0.3f * byLesson[h.Section.LessonId] / maxLesson)) })
             .OrderByDescending(h => h.Score)
             .ToArray();
         var best = hits.FirstOrDefault();

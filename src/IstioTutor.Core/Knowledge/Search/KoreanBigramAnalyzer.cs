@@ -22,7 +22,7 @@ public sealed partial class KoreanBigramAnalyzer : Analyzer
         TokenStream stream = new CJKWidthFilter(source);
         stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, stream);
         stream = new CJKBigramFilter(stream);
-        stream = new StopFilter(LuceneVersion.LUCENE_48, stream, EnglishAnalyzer.DefaultStopSet);
+        stream = new StopFilter(LuceneVersion.LUCENE_48, stream, QuestionStopWords.ForKorean);
         stream = new PorterStemFilter(stream);
         return new TokenStreamComponents(source, stream);
     }
