@@ -6,6 +6,7 @@ using IstioTutor.Core.Answering;
 using IstioTutor.Core.Hosting;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
+using IstioTutor.Sandbox.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -67,6 +68,7 @@ public sealed partial class LlmTurnBenchmark : IBenchmark
             }).Build();
             var services = new ServiceCollection().AddLogging();
             services.AddIstioTutor(configuration);
+            services.AddEmbeddedSandbox();
             await using var provider = services.BuildServiceProvider();
             var engine = provider.GetRequiredService<IAnswerEngine>();
             var learner = provider.GetRequiredService<ILearnerStore>().Resolve(Door.Terminal, "bench", null);
