@@ -1,4 +1,5 @@
 using IstioTutor.Core.Answering;
+using IstioTutor.Core.Answering.Llm;
 using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Labs;
 using IstioTutor.Core.Mesh;
@@ -29,6 +30,7 @@ public static class TutorServiceCollectionExtensions
             .AddTutor()
             .AddKnowledge(configuration)
             .AddOfflineAnswering()
+            .AddLlmAnswering(configuration)
             .AddTutorMetrics()
             .AddProgressStore(configuration)
             .AddIstioSemantics()

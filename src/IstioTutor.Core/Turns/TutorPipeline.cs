@@ -97,6 +97,7 @@ public sealed class TutorPipeline(
             Grounded = answer.Grounded,
             Citations = answer.Citations,
             Cards = answer.Cards ?? [],
+            PendingAction = answer.PendingAction,
             Stage = context.Learner.Stage,
             Lang = lang,
         };
