@@ -6,11 +6,14 @@ namespace IstioTutor.Core.Labs;
 /// A graded lab: what to achieve, the steps, hints revealed one at a time, the kinds the learner writes,
 /// and the reference solution — one YAML manifest per /apply step, with <c>{{namespace}}</c> standing for
 /// the learner's namespace. <see cref="Limits"/> says what the simulated cluster cannot show.
+/// <see cref="CoreForPromotion"/> marks the labs a learner must pass to leave <see cref="Stage"/>: the stage
+/// rule reads it from here, so the catalogue and the promotion rule cannot drift apart.
 /// </summary>
 public sealed record LabDefinition(
     string Id,
     Stage Stage,
     int Order,
+    bool CoreForPromotion,
     LocalText Title,
     LocalText Goal,
     IReadOnlyList<LocalText> Steps,

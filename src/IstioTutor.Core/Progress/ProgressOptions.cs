@@ -16,8 +16,9 @@ public sealed class ProgressOptions
     public int MinQuizzesPerStage { get; set; } = 2;
 
     /// <summary>
-    /// Labs that must pass before leaving a stage, by stage name ("beginner": ["sidecar-injection"]).
-    /// A stage with no list moves on by its quizzes alone.
+    /// Overrides the catalogue's core labs for a stage, by stage name ("beginner": ["bookinfo-gateway"]);
+    /// an empty list makes that stage move on by its quizzes alone. Stages not named here use the labs the
+    /// catalogue marks CoreForPromotion. Unknown stages or lab ids fail at start-up.
     /// </summary>
     public Dictionary<string, List<string>> CoreLabs { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -8,6 +8,7 @@ using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace IstioTutor.Core.Progress;
 
@@ -23,6 +24,7 @@ public static class ProgressServiceCollectionExtensions
         }
 
         options.ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProgressOptions>, CoreLabsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LessonStages>();
         services.AddSingleton<TutorDatabase>();

@@ -8,7 +8,11 @@ namespace IstioTutor.Core.Tests.Progress;
 /// <summary>The progress, cohort, link and role commands through the real pipeline and a real LiteDB file.</summary>
 public sealed class ProgressCommandsTests : IDisposable
 {
-    private readonly ProgressHost _host = new(s => s.AddSingleton<ITurnCommand, QuizRecordingCommand>());
+    private readonly ProgressHost _host = new(s =>
+    {
+        s.AddSingleton<ITurnCommand, QuizRecordingCommand>();
+        s.AddSingleton<ITurnCommand, LabRecordingCommand>();
+    });
 
     public void Dispose() => _host.Dispose();
 
@@ -80,8 +84,53 @@ public sealed class ProgressCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Progress_names_the_next_unfinished_lesson_and_core_lab_of_the_stage()
+    {
+        var reply = await _host.SayAsync("kim", "/progress");
+
+        Assert.Contains("lesson service-mesh-intro", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("core lab bookinfo-gateway (/lab bookinfo-gateway)", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("pass the labs: bookinfo-gateway", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Progress_moves_on_to_the_next_core_lab_once_one_is_passed()
+    {
+        await _host.SayAsync("lee", "/stage intermediate");
+        await _host.SayAsync("lee", "/testlab request-routing passed");
+
+        var reply = await _host.SayAsync("lee", "/progress");
+
+        Assert.Contains("core lab traffic-shifting", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("core lab request-routing", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Quizzes_alone_do_not_promote_while_a_core_lab_of_the_stage_is_unpassed()
+    {
+        await _host.SayAsync("ida", "/testquiz architecture 0.9");
+
+        var reply = await _host.SayAsync("ida", "/testquiz service-mesh-intro 0.9");
+
+        Assert.DoesNotContain("moved up", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(Stage.Beginner, _host.Learners.FindByHandle("ida")!.Stage);
+    }
+
+    [Fact]
+    public async Task A_failed_check_of_the_core_lab_does_not_count_toward_promotion()
+    {
+        await _host.SayAsync("jon", "/testquiz architecture 0.9");
+        await _host.SayAsync("jon", "/testquiz service-mesh-intro 0.9");
+
+        var reply = await _host.SayAsync("jon", "/testlab bookinfo-gateway failed");
+
+        Assert.DoesNotContain("moved up", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Meeting_the_stage_rule_is_announced_in_the_reply_that_caused_it()
     {
+        await _host.SayAsync("dan", "/testlab bookinfo-gateway passed");
         await _host.SayAsync("dan", "/testquiz architecture 0.8");
 
         var reply = await _host.SayAsync("dan", "/testquiz service-mesh-intro 0.9");
@@ -95,6 +144,7 @@ public sealed class ProgressCommandsTests : IDisposable
     [Fact]
     public async Task A_learner_who_chose_an_earlier_stage_is_not_promoted_by_a_turn_without_progress()
     {
+        await _host.SayAsync("eve", "/testlab bookinfo-gateway passed");
         await _host.SayAsync("eve", "/testquiz architecture 0.8");
         await _host.SayAsync("eve", "/testquiz service-mesh-intro 0.9");
         _host.Clock.Advance(TimeSpan.FromMinutes(1));

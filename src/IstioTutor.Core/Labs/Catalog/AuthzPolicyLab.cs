@@ -11,6 +11,7 @@ public sealed class AuthzPolicyLab : ILab
         "authz-policy",
         Stage.Intermediate,
         7,
+        CoreForPromotion: true,
         new("Only productpage may read reviews", "reviews 는 productpage 만 읽기"),
         new("Allow GET requests to reviews from productpage's service account (bookinfo-productpage) and deny everything else that reaches reviews.", "productpage 서비스 계정(bookinfo-productpage)에서 온 GET 요청만 reviews 에 허용하고 나머지는 모두 거부하세요."),
         [

@@ -13,6 +13,7 @@ public sealed class BookinfoGatewayLab : ILab
         "bookinfo-gateway",
         Stage.Beginner,
         1,
+        CoreForPromotion: true,
         new("Open Bookinfo through the ingress gateway", "인그레스 게이트웨이로 Bookinfo 열기"),
         new(
             "Let traffic from outside the mesh reach productpage: a Gateway on the ingress gateway's port 80 and a VirtualService bound to it that sends /productpage (and the app's /static, /login, /logout, /api/v1/products paths) to productpage:9080.",

@@ -12,6 +12,7 @@ public sealed class CircuitBreakingLab : ILab
         "circuit-breaking",
         Stage.Intermediate,
         5,
+        CoreForPromotion: true,
         new("Circuit breaking for details", "details 서킷 브레이커"),
         new("Protect details from overload: allow 1 connection and 1 pending request, so concurrent bursts overflow with 503 instead of queueing, and eject a pod after consecutive 5xx errors.", "details를 과부하에서 보호하세요: 연결 1개, 대기 요청 1개만 허용해 동시 폭주가 줄을 서지 않고 503으로 넘치게 하고, 연속 5xx 뒤 파드를 제외합니다."),
         [

@@ -12,6 +12,7 @@ public sealed class EgressServiceEntryLab : ILab
         "egress-serviceentry",
         Stage.Intermediate,
         9,
+        CoreForPromotion: false,
         new("Reach an external service with a ServiceEntry", "ServiceEntry 로 외부 서비스 호출하기"),
         new("Add httpbin.org (HTTP on port 80, outside the mesh) to the mesh's service registry, so sidecars route to it and policies can apply.", "httpbin.org (메시 밖, 포트 80 HTTP)를 메시 서비스 레지스트리에 추가해 사이드카가 라우팅하고 정책을 적용할 수 있게 하세요."),
         [

@@ -12,6 +12,7 @@ public sealed class EnvoyFilterHeaderLab : ILab
         "envoyfilter-header",
         Stage.Advanced,
         1,
+        CoreForPromotion: false,
         new("Add a response header with an EnvoyFilter", "EnvoyFilter 로 응답 헤더 추가하기"),
         new("Make productpage's sidecar add the response header x-istiotutor: hello to every inbound response, using an EnvoyFilter that inserts a Lua filter before the router.", "라우터 앞에 Lua 필터를 넣는 EnvoyFilter 로 productpage 사이드카가 모든 인바운드 응답에 x-istiotutor: hello 헤더를 붙이게 하세요."),
         [

@@ -11,6 +11,7 @@ public sealed class FaultInjectionLab : ILab
         "fault-injection",
         Stage.Intermediate,
         3,
+        CoreForPromotion: true,
         new("Inject delays and aborts into ratings", "ratings 에 지연과 중단 주입하기"),
         new("Test resilience without touching code: delay jason's calls to ratings by 7 s, and abort 10% of all other ratings calls with HTTP 500.", "코드를 건드리지 않고 복원력을 시험하세요: jason의 ratings 호출은 7초 지연, 나머지 ratings 호출의 10%는 HTTP 500으로 중단합니다."),
         [

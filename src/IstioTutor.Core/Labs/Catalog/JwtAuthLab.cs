@@ -13,6 +13,7 @@ public sealed class JwtAuthLab : ILab
         "jwt-auth",
         Stage.Intermediate,
         8,
+        CoreForPromotion: false,
         new("Require a JWT at productpage", "productpage 에 JWT 요구하기"),
         new("productpage accepts only requests with a valid JWT from issuer testing@secure.istio.io: an invalid token gets 401, a missing token 403, a valid token 200.", "productpage 는 발급자 testing@secure.istio.io 의 유효한 JWT가 있는 요청만 받습니다. 잘못된 토큰은 401, 토큰 없음은 403, 유효한 토큰은 200 입니다."),
         [

@@ -13,6 +13,7 @@ public sealed class LocalityFailoverLab : ILab
         "locality-failover",
         Stage.Advanced,
         3,
+        CoreForPromotion: false,
         new("Locality failover for reviews", "reviews 의 로컬리티 페일오버"),
         new("Keep reviews traffic in the caller's region and fail over to another region when local endpoints fail: a DestinationRule with localityLbSetting (failover from us-east to us-west) and outlier detection.", "reviews 트래픽을 호출자 리전에 두고 로컬 엔드포인트가 실패하면 다른 리전으로 넘기세요: localityLbSetting(us-east → us-west 페일오버)과 이상치 감지를 가진 DestinationRule."),
         [

@@ -12,6 +12,7 @@ public sealed class MtlsStrictLab : ILab
         "mtls-strict",
         Stage.Intermediate,
         6,
+        CoreForPromotion: true,
         new("Namespace-wide STRICT mTLS", "네임스페이스 전체 STRICT mTLS"),
         new("Make every workload in your namespace accept only mutual TLS: plaintext from clients without a sidecar is refused, while mesh traffic keeps working.", "네임스페이스의 모든 워크로드가 mTLS만 받게 하세요. 사이드카 없는 클라이언트의 평문은 거부되고 메시 트래픽은 계속 동작해야 합니다."),
         [

@@ -11,6 +11,7 @@ public sealed class RequestRoutingLab : ILab
         "request-routing",
         Stage.Intermediate,
         1,
+        CoreForPromotion: true,
         new("Route by user: jason sees reviews v2", "사용자별 라우팅: jason 은 reviews v2"),
         new("Requests carrying the header end-user: jason go to reviews v2; every other request goes to reviews v1.", "end-user: jason 헤더가 있는 요청은 reviews v2로, 나머지는 모두 reviews v1로 보내세요."),
         [

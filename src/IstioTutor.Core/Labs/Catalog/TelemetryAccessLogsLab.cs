@@ -13,6 +13,7 @@ public sealed class TelemetryAccessLogsLab : ILab
         "telemetry-access-logs",
         Stage.Intermediate,
         10,
+        CoreForPromotion: false,
         new("Access logs with the Telemetry API", "Telemetry API 로 액세스 로그 켜기"),
         new("Enable Envoy access logging for every workload in your namespace with a Telemetry resource using the built-in envoy provider.", "내장 envoy 프로바이더를 쓰는 Telemetry 리소스로 네임스페이스의 모든 워크로드에 Envoy 액세스 로그를 켜세요."),
         [

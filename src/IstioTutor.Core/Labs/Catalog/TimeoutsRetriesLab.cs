@@ -11,6 +11,7 @@ public sealed class TimeoutsRetriesLab : ILab
         "timeouts-retries",
         Stage.Intermediate,
         4,
+        CoreForPromotion: true,
         new("Timeouts and retries for reviews", "reviews 의 타임아웃과 재시도"),
         new("Make productpage's calls to reviews resilient: retry 5xx failures up to 3 times with a 300 ms per-try timeout, and give up on the whole call after 1 s.", "productpage의 reviews 호출을 견고하게: 5xx 실패를 300ms 시도별 타임아웃으로 최대 3번 재시도하고, 전체 호출은 1초 뒤 포기합니다."),
         [

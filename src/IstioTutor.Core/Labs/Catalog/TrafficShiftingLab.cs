@@ -13,6 +13,7 @@ public sealed class TrafficShiftingLab : ILab
         "traffic-shifting",
         Stage.Intermediate,
         2,
+        CoreForPromotion: true,
         new("Shift traffic from reviews v1 to v3", "reviews v1 에서 v3 로 트래픽 옮기기"),
         new("Move reviews traffic to v3 as a canary: first split 50/50 between v1 and v3, then send 100% to v3.", "reviews 트래픽을 카나리로 v3에 옮기세요: 먼저 v1과 v3에 50/50으로 나눈 뒤 v3에 100%를 보냅니다."),
         [

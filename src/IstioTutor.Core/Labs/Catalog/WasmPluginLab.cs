@@ -12,6 +12,7 @@ public sealed class WasmPluginLab : ILab
         "wasm-plugin",
         Stage.Advanced,
         2,
+        CoreForPromotion: false,
         new("Extend the proxy with a WasmPlugin", "WasmPlugin 으로 프록시 확장하기"),
         new("Load the basic_auth Wasm module into productpage's sidecar in the AUTHN phase, protecting /productpage with a username and password.", "basic_auth Wasm 모듈을 AUTHN 단계에 productpage 사이드카로 올려 /productpage 를 사용자 이름과 비밀번호로 보호하세요."),
         [

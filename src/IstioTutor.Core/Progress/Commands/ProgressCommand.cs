@@ -1,4 +1,5 @@
 using System.Text;
+using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Progress.Cohorts;
 using IstioTutor.Core.Progress.Reports;
 using IstioTutor.Core.Progress.Stages;
@@ -6,7 +7,10 @@ using IstioTutor.Core.Turns;
 
 namespace IstioTutor.Core.Progress.Commands;
 
-/// <summary>/progress shows the learner's own progress and next step; /progress @learner is for mentors.</summary>
+/// <summary>
+/// /progress shows the learner's own progress and next step (the next unfinished core lab and lesson of
+/// their stage); /progress @learner is for mentors.
+/// </summary>
 public sealed class ProgressCommand(
     ILearnerStore learners,
     IProgressSummaries summaries,
@@ -14,6 +18,7 @@ public sealed class ProgressCommand(
     ProgressReporter reporter,
     ProgressAccess access,
     StageRule rule,
+    KnowledgeBase knowledge,
     TimeProvider clock) : ITurnCommand
 {
     public string Name => "progress";
@@ -68,6 +73,22 @@ public sealed class ProgressCommand(
     {
         var sb = new StringBuilder();
         var verdict = rule.Evaluate(learner.Stage, p);
+        var nextLab = verdict.MissingLabs.Count > 0 ? verdict.MissingLabs[0] : null;
+        var nextLesson = knowledge.Curriculum.InStage(learner.Stage, context.Lang).FirstOrDefault(l => !p.LessonsFinished.Contains(l.Id));
+        if (nextLab is not null || nextLesson is not null)
+        {
+            sb.AppendLine(context.T("Next:", "다음 할 일:"));
+            if (nextLesson is not null)
+            {
+                sb.AppendLine(context.T($"  - lesson {nextLesson.Id}: {nextLesson.Title} (/lesson {nextLesson.Id})", $"  - 레슨 {nextLesson.Id}: {nextLesson.Title} (/lesson {nextLesson.Id})"));
+            }
+
+            if (nextLab is not null)
+            {
+                sb.AppendLine(context.T($"  - core lab {nextLab} (/lab {nextLab})", $"  - 핵심 실습 {nextLab} (/lab {nextLab})"));
+            }
+        }
+
         if (verdict.Next is not { } next)
         {
             sb.AppendLine(context.T("You are at the last stage: keep practising with /labs.", "마지막 단계입니다. /labs 로 계속 연습하세요."));

@@ -1,3 +1,4 @@
+using IstioTutor.Core.Labs;
 using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Options;
 
@@ -7,12 +8,26 @@ namespace IstioTutor.Core.Progress.Stages;
 /// The one rule for moving up a stage: every core lab of the stage passed, at least
 /// <see cref="ProgressOptions.MinQuizzesPerStage"/> of the stage's quizzes completed, and their best
 /// scores averaging at least <see cref="ProgressOptions.QuizThreshold"/>. Advanced is the last stage.
+/// A stage's core labs are the catalogue's labs of that stage marked <see cref="LabDefinition.CoreForPromotion"/>,
+/// unless <see cref="ProgressOptions.CoreLabs"/> overrides that stage.
 /// </summary>
-public sealed class StageRule(IOptions<ProgressOptions> options)
+public sealed class StageRule
 {
+    private readonly IOptions<ProgressOptions> _options;
+    private readonly Dictionary<Stage, IReadOnlyList<string>> _catalogueCore;
+
+    public StageRule(IOptions<ProgressOptions> options, IEnumerable<ILab> labs)
+    {
+        _options = options;
+        _catalogueCore = labs.Select(l => l.Definition)
+            .Where(d => d.CoreForPromotion)
+            .GroupBy(d => d.Stage)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(d => d.Order).Select(d => d.Id).ToArray());
+    }
+
     public StageVerdict Evaluate(Stage stage, LearnerProgress progress)
     {
-        var o = options.Value;
+        var o = _options.Value;
         var core = CoreLabs(stage);
         var missing = core.Where(l => !progress.LabsPassed.ContainsKey(l)).ToArray();
         var quizzes = progress.QuizScores.Values.Where(q => q.Stage == stage).ToArray();
@@ -25,6 +40,9 @@ public sealed class StageRule(IOptions<ProgressOptions> options)
         return new StageVerdict(stage, next, ready, missing, quizzes.Length, o.MinQuizzesPerStage, average, o.QuizThreshold);
     }
 
+    /// <summary>The labs to pass before leaving <paramref name="stage"/>, in curriculum order.</summary>
     public IReadOnlyList<string> CoreLabs(Stage stage) =>
-        options.Value.CoreLabs.TryGetValue(stage.ToName(), out var labs) ? labs : [];
+        _options.Value.CoreLabs.TryGetValue(stage.ToName(), out var overridden)
+            ? overridden
+            : _catalogueCore.GetValueOrDefault(stage, []);
 }
