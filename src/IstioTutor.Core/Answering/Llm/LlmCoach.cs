@@ -1,5 +1,6 @@
 using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Turns;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -8,25 +9,63 @@ using Microsoft.SemanticKernel.Connectors.OpenAI;
 namespace IstioTutor.Core.Answering.Llm;
 
 /// <summary>
-/// Short model-written texts around labs and quizzes (the lab-hint and quiz-feedback prompts). Returns
-/// null when the model gives no usable answer, so the caller keeps its own offline wording; never
-/// offers tools, so nothing here can act on a cluster.
+/// Short model-written texts around labs and quizzes (the lab-hint and quiz-feedback prompts), added by
+/// /hint and /answer after their own catalogue text. Returns null when the model gives no usable answer —
+/// it failed, answered nothing, or (for a hint) repeated the lab's reference solution — so the caller
+/// keeps its offline wording unchanged. Never offers tools, so nothing here can act on a cluster.
 /// </summary>
-public sealed class LlmCoach(Kernel kernel, PromptLibrary prompts, ResilientChat chat, CitationChecker citations, IOptions<LlmOptions> options)
+public sealed class LlmCoach(
+    Kernel kernel,
+    PromptLibrary prompts,
+    ResilientChat chat,
+    CitationChecker citations,
+    KnowledgeBase knowledge,
+    IOptions<LlmOptions> options,
+    ILogger<LlmCoach> logger)
 {
-    public async Task<CoachReply?> LabHintAsync(
-        string lab, IReadOnlyList<string> findings, IReadOnlyList<LessonSection> sections, string lang, Stage stage, CancellationToken cancellationToken)
+    /// <summary>Lesson sections sent with a hint; enough to cite, few enough to stay within the budget.</summary>
+    private const int HintSections = 6;
+
+    public async Task<CoachReply?> LabHintAsync(LabHintRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(findings);
+        ArgumentNullException.ThrowIfNull(request);
+        var lab = request.Lab;
+        var stage = request.Learner.Stage;
+        var sections = knowledge.Curriculum.Lessons
+            .Where(l => l.Lang == request.Lang && l.Labs.Contains(lab.Id, StringComparer.Ordinal))
+            .OrderBy(l => l.Stage).ThenBy(l => l.Order)
+            .SelectMany(l => l.Sections)
+            .Take(HintSections)
+            .ToList();
+        var masker = options.Value.MaskResourceNames
+            ? NameMasker.For([request.Learner.Id, request.Learner.Namespace, request.Learner.DisplayName, .. request.ResourceNames])
+            : NameMasker.Disabled();
+        var none = request.Lang == "ko" ? "(없음)" : "(none)";
         var arguments = new KernelArguments
         {
-            ["lab"] = ReferenceBlocks.Defuse(lab),
-            ["findings"] = ReferenceBlocks.Defuse(string.Join("\n", findings.Select(f => "- " + f))),
-            ["sections"] = ReferenceBlocks.Sections(sections, "(none)"),
-            ["language"] = Language(lang),
+            ["lab"] = masker.Mask(ReferenceBlocks.Defuse($"{lab.Id}: {lab.Title.In(request.Lang)}")),
+            ["goal"] = masker.Mask(ReferenceBlocks.Defuse(lab.Goal.In(request.Lang))),
+            ["resources"] = masker.Mask(ReferenceBlocks.Defuse(request.ResourcesYaml.Length == 0 ? none : request.ResourcesYaml)),
+            ["hints"] = masker.Mask(ReferenceBlocks.Defuse(request.HintsShown.Count == 0 ? none : string.Join("\n", request.HintsShown.Select(h => "- " + h)))),
+            ["sections"] = masker.Mask(ReferenceBlocks.Sections(sections, none)),
+            ["language"] = Language(request.Lang),
             ["stage"] = stage.ToName(),
         };
-        return await AskAsync(PromptLibrary.LabHint, arguments, sections, lang, stage, cancellationToken);
+        var reply = await AskAsync(PromptLibrary.LabHint, arguments, sections, request.Lang, stage, cancellationToken);
+        if (reply is null)
+        {
+            return null;
+        }
+
+        var text = masker.Unmask(reply.Text);
+        // Enforced here, not by the prompt: a hint that repeats the reference solution is dropped whole.
+        if (SolutionLeakCheck.Reveals(text, [.. lab.ReferenceFor(request.Learner.Namespace), .. lab.ReferenceSolution]))
+        {
+            logger.LogWarning("Dropped the model's hint for lab {Lab} (learner {Learner}): it repeated the reference solution.", lab.Id, request.Learner.Id);
+            return null;
+        }
+
+        return reply with { Text = text };
     }
 
     public async Task<CoachReply?> QuizFeedbackAsync(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using IstioTutor.Core.Answering.Llm;
 using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Progress;
 using Microsoft.Extensions.Options;
@@ -9,14 +10,16 @@ namespace IstioTutor.Core.Turns.Commands;
 /// <summary>
 /// /answer N: grades the open quiz question, explains it and asks the next one. The last answer records
 /// QuizCompleted with the score, and LessonFinished when the score reaches Knowledge:QuizPassScore.
-/// Bad input changes nothing.
+/// Bad input changes nothing. With a model configured, a wrong answer also gets the model's feedback on the
+/// misunderstanding behind it; without one, or when it fails, the lesson's explanation stands alone.
 /// </summary>
 public sealed class AnswerCommand(
     KnowledgeBase knowledge,
     ILearnerStore learners,
     IProgressLog progress,
     IOptions<KnowledgeOptions> options,
-    TimeProvider clock) : ITurnCommand
+    TimeProvider clock,
+    LlmCoach? coach = null) : ITurnCommand
 {
     public string Name => "answer";
 
@@ -25,9 +28,9 @@ public sealed class AnswerCommand(
     public string Summary(string lang) => lang == "ko" ? "퀴즈 문항에 답하기" : "answer the quiz question";
 
     public Task<TurnResult> ExecuteAsync(TurnContext context, string arguments, CancellationToken cancellationToken) =>
-        Task.FromResult(Execute(context, arguments.Trim()));
+        AnswerAsync(context, arguments.Trim(), cancellationToken);
 
-    private TurnResult Execute(TurnContext context, string argument)
+    private async Task<TurnResult> AnswerAsync(TurnContext context, string argument, CancellationToken cancellationToken)
     {
         var learner = context.Learner;
         if (learner.Quiz is not { } quiz)
@@ -66,16 +69,23 @@ public sealed class AnswerCommand(
             : context.T($"✗ Not quite — the answer is {question.CorrectIndex + 1}. {question.Options[question.CorrectIndex]}",
                         $"✗ 아쉽습니다. 정답은 {question.CorrectIndex + 1}번, {question.Options[question.CorrectIndex]} 입니다."));
         feedback.Append(question.Explanation);
+        IReadOnlyList<Citation> citations = [];
+        if (!correct && coach is not null &&
+            await coach.QuizFeedbackAsync(question, chosen - 1, lesson.Sections, context.Lang, lesson.Stage, cancellationToken) is { } coached)
+        {
+            feedback.AppendLine().AppendLine().Append(context.T("Tutor model: ", "튜터 모델: ")).Append(coached.Text);
+            citations = coached.Citations;
+        }
 
         var answers = quiz.Answers.Append(correct).ToArray();
         if (quiz.QuestionIndex + 1 < lesson.Quiz.Count)
         {
             context.Learner = learner with { Quiz = quiz with { QuestionIndex = quiz.QuestionIndex + 1, Answers = answers } };
             learners.Save(context.Learner);
-            return QuizPresenter.Question(context, lesson, quiz.QuestionIndex + 1, feedback.ToString());
+            return QuizPresenter.Question(context, lesson, quiz.QuestionIndex + 1, feedback.ToString()) with { Citations = citations };
         }
 
-        return Finish(context, lesson, answers, feedback, now);
+        return Finish(context, lesson, answers, feedback, now) with { Citations = citations };
     }
 
     private TurnResult Finish(TurnContext context, Lesson lesson, bool[] answers, StringBuilder feedback, DateTimeOffset now)
