@@ -1,5 +1,6 @@
 using System.Net;
 using IstioTutor.Core.Answering.Llm;
+using IstioTutor.Core.Labs;
 using IstioTutor.Core.Turns;
 using IstioTutor.Llm.Tests.OpenAiServer;
 
@@ -21,19 +22,42 @@ public sealed class CoachTests : IDisposable
     public void Dispose() => _tutor.Dispose();
 
     [Fact]
-    public async Task Lab_hint_sends_the_findings_and_lesson_sections_and_offers_no_tools()
+    public async Task Lab_hint_sends_the_goal_objects_and_lesson_sections_and_offers_no_tools()
     {
-        var lesson = _fixture.Knowledge.Curriculum.Lessons.First(l => l.Lang == "en" && l.Sections.Count > 1);
+        var lab = _tutor.Get<LabCatalog>().Find("bookinfo-gateway")!.Definition;
         _fixture.Model.Script(ScriptedReply.From(r => ScriptedReply.Text($"Look at the gateway's hosts field [{References.Ids(r.LastUser)[0]}].")));
 
         var hint = await _tutor.Get<LlmCoach>().LabHintAsync(
-            "bookinfo-gateway", ["Gateway bookinfo-gateway is missing", "VirtualService has no gateways field"], lesson.Sections, "en", Stage.Beginner, CancellationToken.None);
+            new LabHintRequest(lab, _tutor.Learner(), "en", "kind: Gateway\nmetadata:\n  name: my-gw\n", ["my-gw"], ["first hint"]), CancellationToken.None);
 
         var request = _fixture.Model.Received.Single();
-        Assert.Contains("- VirtualService has no gateways field", request.LastUser, StringComparison.Ordinal);
+        Assert.Contains("name: my-gw", request.LastUser, StringComparison.Ordinal);
+        Assert.Contains("- first hint", request.LastUser, StringComparison.Ordinal);
+        Assert.Contains(References.Ids(request.LastUser), id => id.StartsWith("ingress-gateway/", StringComparison.Ordinal));
         Assert.Empty(request.ToolNames);
         Assert.NotNull(hint);
         Assert.Single(hint.Citations);
+    }
+
+    [Fact]
+    public async Task Lab_hint_masks_the_learners_object_names_when_masking_is_on_and_restores_them_in_the_hint()
+    {
+        using var masked = new TutorHarness(_fixture, new Dictionary<string, string?> { ["Llm:MaskResourceNames"] = "true" });
+        var lab = masked.Get<LabCatalog>().Find("bookinfo-gateway")!.Definition;
+        _fixture.Model.Script(ScriptedReply.From(r => ScriptedReply.Text($"Bind a VirtualService to {Between(r.LastUser, "name: ", "\n")} [{References.Ids(r.LastUser)[0]}].")));
+
+        var hint = await masked.Get<LlmCoach>().LabHintAsync(
+            new LabHintRequest(lab, masked.Learner(), "en", "kind: Gateway\nmetadata:\n  name: team-secret-gw\n", ["team-secret-gw"], []), CancellationToken.None);
+
+        Assert.DoesNotContain("team-secret-gw", _fixture.Model.Received.Single().Body, StringComparison.Ordinal);
+        Assert.NotNull(hint);
+        Assert.StartsWith("Bind a VirtualService to team-secret-gw", hint.Text, StringComparison.Ordinal);
+    }
+
+    private static string Between(string text, string open, string close)
+    {
+        var start = text.IndexOf(open, StringComparison.Ordinal) + open.Length;
+        return text[start..text.IndexOf(close, start, StringComparison.Ordinal)];
     }
 
     [Fact]

@@ -31,11 +31,15 @@ public sealed class LlmCoach(
         ArgumentNullException.ThrowIfNull(request);
         var lab = request.Lab;
         var stage = request.Learner.Stage;
+        // The sections of the lessons that teach this lab, those naming more of the lab's kinds first.
         var sections = knowledge.Curriculum.Lessons
             .Where(l => l.Lang == request.Lang && l.Labs.Contains(lab.Id, StringComparer.Ordinal))
             .OrderBy(l => l.Stage).ThenBy(l => l.Order)
             .SelectMany(l => l.Sections)
+            .Select((section, index) => (section, index, kinds: lab.Resources.Count(k => section.Markdown.Contains(k, StringComparison.Ordinal))))
+            .OrderByDescending(x => x.kinds).ThenBy(x => x.index)
             .Take(HintSections)
+            .Select(x => x.section)
             .ToList();
         var masker = options.Value.MaskResourceNames
             ? NameMasker.For([request.Learner.Id, request.Learner.Namespace, request.Learner.DisplayName, .. request.ResourceNames])
