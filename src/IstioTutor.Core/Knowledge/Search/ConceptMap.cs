@@ -54,7 +54,7 @@ public sealed class ConceptMap
         ["PERMISSIVE", "permissive mode", "퍼미시브", "허용 모드"],
         ["plaintext", "plain text", "unencrypted", "평문", "암호화되지 않은"],
         ["PeerAuthentication", "peer authentication", "피어 인증"],
-        ["AuthorizationPolicy", "authorization policy", "authorization", "authz", "access control", "인가 정책", "인가", "권한 부여", "접근 제어"],
+        ["AuthorizationPolicy", "authorization policy", "authorization", "authz", "access control", "allow only", "only allow", "인가 정책", "인가", "권한 부여", "접근 제어"],
         ["DENY", "deny", "block", "reject", "거부", "차단", "막"],
         ["ALLOW", "allow", "permit", "허용"],
         ["RequestAuthentication", "request authentication", "end-user authentication", "요청 인증", "최종 사용자 인증"],

@@ -16,7 +16,7 @@ internal static class QuestionStopWords
         "how", "what", "why", "when", "where", "which", "who", "whom", "whose", "do", "does", "did", "doing", "done", "i", "me", "my", "we",
         "our", "us", "you", "your", "can", "could", "would", "should", "shall", "may", "might", "must", "need", "needs", "want", "wants",
         "get", "got", "make", "makes", "use", "using", "used", "have", "has", "had", "am", "all", "any", "some", "also", "just", "still",
-        "even", "though", "about", "from", "over", "into", "out", "up", "down", "after", "before", "between", "other", "right", "really",
+        "even", "though", "about", "from", "over", "into", "out", "up", "down", "after", "before", "between", "right", "really",
         "actually", "keep", "thing", "something", "anything", "happen", "happens", "mean", "means", "way", "ways", "work", "works",
         "tell", "explain", "difference", "different", "only", "every", "each", "too", "much", "many", "more", "most", "one", "two",
         "please", "hi", "hello", "there", "here", "its", "it's", "i'm", "don't", "doesn't", "isn't", "what's", "whats",
@@ -36,7 +36,7 @@ internal static class QuestionStopWords
         "어떻게", "어떤", "무엇", "무슨", "뭐", "뭐가", "뭘", "뭔가", "뭔지", "왜", "어디", "어디서", "언제", "누가", "좀", "꼭", "그냥", "정말", "혹시",
         "것", "수", "때", "있", "없", "있어", "없어", "있는", "없는", "하나", "되나", "하는", "되는", "해야", "하면", "알려", "알려주", "궁금",
         "궁금해", "궁금합니", "싶어", "싶습니", "같아", "할까", "그리고", "그런데", "제", "저", "내", "우리", "이런", "그런", "이것", "그것", "방법",
-        "차이", "차이점", "다른", "가능", "필요", "설명", "설명해", "이유", "무엇인", "뭔가요", "하려", "되려", "정도", "가장",
+        "차이", "차이점", "다른", "가능", "필요", "설명", "설명해", "이유", "무엇인", "뭔가요", "하려", "되려", "정도", "가장", "하", "해", "되", "되게", "하게",
     ];
 
     public static CharArraySet ForEnglish { get; } = Build(EnglishAnalyzer.DefaultStopSet, English);
