@@ -24,7 +24,7 @@ public sealed partial class KnowledgeIndex : IDisposable
     private const string Terms = "terms_";
     private const string Body = "body_";
     private const int MaxQueryTerms = 64;
-    private const float ConceptBoost = 0.6f;
+    private const float ConceptBoost = 0.9f;
     private const float PhraseBoost = 0.6f;
     private const int MaxPhrases = 12;
 
