@@ -8,5 +8,7 @@ internal static class CliCommands
     public static IEnumerable<Command> All() =>
     [
         ChatCommand.Create(), AskCommand.Create(), IndexCommand.Create(), EvalCommand.Create(),
+        ServeCommand.Create(), SandboxCommand.Create(), ProgressCommand.Create(),
+        AuditCommand.Create(),
     ];
 }

@@ -1,4 +1,5 @@
 using IstioTutor.Core.Hosting;
+using IstioTutor.Sandbox.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -38,6 +39,7 @@ internal sealed class CliHost : IAsyncDisposable
             .AddSimpleConsole(o => o.SingleLine = true)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddIstioTutor(configuration, dataDirectory);
+        services.AddEmbeddedSandbox(); // started on first use only, so plain questions never open a port
         configure?.Invoke(services, configuration);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

@@ -1,7 +1,12 @@
 using IstioTutor.Core.Answering;
+using IstioTutor.Core.Answering.Llm;
 using IstioTutor.Core.Knowledge;
+using IstioTutor.Core.Labs;
+using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Mesh.Istio;
+using IstioTutor.Core.Observability;
 using IstioTutor.Core.Progress;
+using IstioTutor.Core.Tools;
 using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +30,12 @@ public static class TutorServiceCollectionExtensions
             .AddTutor()
             .AddKnowledge(configuration)
             .AddOfflineAnswering()
-            .AddProgressStore()
-            .AddIstioSemantics();
+            .AddLlmAnswering(configuration)
+            .AddTutorMetrics()
+            .AddProgressStore(configuration)
+            .AddIstioSemantics()
+            .AddMesh(configuration)
+            .AddMeshTools(configuration)
+            .AddLabs();
     }
 }

@@ -10,5 +10,16 @@ public interface ILearnerStore
 
     Learner? Find(string learnerId);
 
+    /// <summary>
+    /// Saves the learner's turn state (stage, language, lesson, quiz, activity). Role and identities are
+    /// kept as stored: they change only through <see cref="SetRole"/> and identity linking, so a turn
+    /// holding an older copy cannot undo a grant or a link.
+    /// </summary>
     void Save(Learner learner);
+
+    /// <summary>Grants a role; false if there is no such learner.</summary>
+    bool SetRole(string learnerId, LearnerRole role);
+
+    /// <summary>Finds a learner by id, then by a door identity ("slack:U123"), then by a unique display name.</summary>
+    Learner? FindByHandle(string handle);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IstioTutor.Core.Answering;
+using IstioTutor.Core.Observability;
 using IstioTutor.Core.Progress;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +16,9 @@ public sealed class TutorPipeline(
     IAnswerEngine answers,
     CommandRegistry commands,
     TimeProvider clock,
-    ILogger<TutorPipeline> logger)
+    ILogger<TutorPipeline> logger,
+    TutorMetrics metrics,
+    IEnumerable<ITurnFollowUp> followUps)
 {
     /// <summary>Longest message the pipeline reads; longer input is refused before any work.</summary>
     public const int MaxMessageChars = 64 * 1024;
@@ -24,7 +27,33 @@ public sealed class TutorPipeline(
 
     public async Task<TurnResult> HandleAsync(TurnRequest request, CancellationToken cancellationToken = default)
     {
+        var started = clock.GetTimestamp();
+        var result = await RunTurnAsync(request, cancellationToken);
+        var kind = request.Action is not null ? "action" : request.Text.TrimStart().StartsWith('/') ? "command" : "question";
+        metrics.TurnHandled(request.Door, kind, clock.GetElapsedTime(started));
+        if (result.Check is { } check)
+        {
+            metrics.LabChecked(check.Lab, check.Passed);
+        }
+
+        return result;
+    }
+
+    private async Task<TurnResult> RunTurnAsync(TurnRequest request, CancellationToken cancellationToken)
+    {
         using var activity = Activity.StartActivity("turn");
+        var turnStarted = clock.GetUtcNow();
+        var result = await HandleTurnAsync(request, cancellationToken);
+        foreach (var followUp in followUps)
+        {
+            result = await followUp.AfterTurnAsync(request, result, turnStarted, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private async Task<TurnResult> HandleTurnAsync(TurnRequest request, CancellationToken cancellationToken)
+    {
         var learner = learners.Resolve(request.Door, request.ChannelUserId, request.DisplayName);
         var text = request.Action is { } action ? $"/{action.Verb} {action.Argument}".TrimEnd() : request.Text.Trim();
         var lang = text.StartsWith('/') && LanguageDetector.Detect(text[1..].Split(' ', 2)[^1], "") == ""
@@ -49,7 +78,7 @@ public sealed class TutorPipeline(
 
         if (text.Length == 0)
         {
-            return context.Reply(context.T("Ask me anything about Istio, or type /help.", "Istio에 대해 무엇이든 물어보거나 /help 를 입력하세요."));
+            return context.Reply(Welcome(context));
         }
 
         if (text.StartsWith('/'))
@@ -68,6 +97,7 @@ public sealed class TutorPipeline(
             Grounded = answer.Grounded,
             Citations = answer.Citations,
             Cards = answer.Cards ?? [],
+            PendingAction = answer.PendingAction,
             Stage = context.Learner.Stage,
             Lang = lang,
         };
@@ -87,6 +117,23 @@ public sealed class TutorPipeline(
 
         logger.LogDebug("Learner {Learner} runs /{Command}", context.Learner.Id, name);
         return await command.ExecuteAsync(context, arguments, cancellationToken);
+    }
+
+    /// <summary>The reply to an empty message (a door opening): where the learner stands and how to start.</summary>
+    private static string Welcome(TurnContext context)
+    {
+        var stage = context.Learner.Stage;
+        return context.T(
+            $"""
+            Welcome to IstioTutor. You are at the {stage.ToName()} stage.
+            Ask any Istio question in English or Korean — answers come from the curriculum, with the lessons they rest on.
+            To start: /next opens your next lesson, /lessons lists them all, /labs lists hands-on labs in your own sandbox, /help shows every command.
+            """,
+            $"""
+            IstioTutor에 오신 것을 환영합니다. 현재 단계는 {stage.ToKorean()}입니다.
+            Istio 질문을 한국어나 영어로 하면 커리큘럼을 근거로, 인용한 레슨과 함께 답합니다.
+            시작하기: /next 로 다음 레슨, /lessons 로 전체 레슨, /labs 로 내 샌드박스에서 하는 실습, /help 로 모든 명령을 볼 수 있습니다.
+            """);
     }
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];

@@ -1,23 +1,30 @@
 using IstioTutor.Core.Hosting;
 using IstioTutor.Core.Turns;
+using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace IstioTutor.Core.Progress.Storage;
 
-/// <summary>Learners in the tutor's LiteDB file.</summary>
+/// <summary>Learners in the tutor's LiteDB file; each learner write also refreshes their progress summary.</summary>
 public sealed class LiteDbLearnerStore(TutorDatabase db, IOptions<TutorOptions> options, TimeProvider clock) : ILearnerStore
 {
-    private readonly object _resolveLock = new();
-
     public Learner Resolve(Door door, string channelUserId, string? displayName)
     {
         var key = LearnerDocument.IdentityKey(door, channelUserId);
-        var learners = db.Database.GetCollection<LearnerDocument>(LearnerDocument.Collection);
-        lock (_resolveLock)
+        return db.Write(d =>
         {
+            var learners = Learners(d);
+            var configured = RoleFor(key);
             var existing = learners.FindOne(x => x.Identities.Contains(key));
             if (existing is not null)
             {
+                // Configuration can raise a role later (a new mentor added to appsettings), never lower a grant.
+                if (configured > (LearnerRole)existing.Role)
+                {
+                    existing.Role = (int)configured;
+                    learners.Update(existing);
+                }
+
                 return existing.ToLearner();
             }
 
@@ -33,21 +40,107 @@ public sealed class LiteDbLearnerStore(TutorDatabase db, IOptions<TutorOptions> 
             {
                 Id = id,
                 DisplayName = displayName ?? channelUserId,
-                Role = RoleFor(key),
+                Role = configured,
                 CreatedAt = now,
                 LastActiveAt = now,
                 Identities = [new ChannelIdentity(door, channelUserId)],
             };
             learners.Upsert(LearnerDocument.From(learner));
+            RefreshSummary(d, learner);
             return learner;
-        }
+        });
     }
 
-    public Learner? Find(string learnerId) =>
-        db.Database.GetCollection<LearnerDocument>(LearnerDocument.Collection).FindById(learnerId)?.ToLearner();
+    public Learner? Find(string learnerId) => Learners(db.Database).FindById(learnerId)?.ToLearner();
 
-    public void Save(Learner learner) =>
-        db.Database.GetCollection<LearnerDocument>(LearnerDocument.Collection).Upsert(LearnerDocument.From(learner));
+    public void Save(Learner learner) => db.Write(d =>
+    {
+        var learners = Learners(d);
+        var document = LearnerDocument.From(learner);
+        if (learners.FindById(learner.Id) is { } stored)
+        {
+            document.Role = stored.Role;
+            document.Identities = stored.Identities;
+        }
+
+        learners.Upsert(document);
+        RefreshSummary(d, document.ToLearner());
+    });
+
+    /// <summary>Saves many learners in one transaction (imports, seeding); same rules as <see cref="Save"/>.</summary>
+    public void SaveMany(IEnumerable<Learner> batch) => db.Write(d =>
+    {
+        var learners = Learners(d);
+        foreach (var learner in batch)
+        {
+            var document = LearnerDocument.From(learner);
+            if (learners.FindById(learner.Id) is { } stored)
+            {
+                document.Role = stored.Role;
+                document.Identities = stored.Identities;
+            }
+
+            learners.Upsert(document);
+            RefreshSummary(d, document.ToLearner());
+        }
+    });
+
+    public bool SetRole(string learnerId, LearnerRole role) => db.Write(d =>
+    {
+        var learners = Learners(d);
+        var stored = learners.FindById(learnerId);
+        if (stored is null)
+        {
+            return false;
+        }
+
+        stored.Role = (int)role;
+        learners.Update(stored);
+        return true;
+    });
+
+    public Learner? FindByHandle(string handle)
+    {
+        var h = handle.Trim().TrimStart('@');
+        if (h.Length == 0)
+        {
+            return null;
+        }
+
+        var learners = Learners(db.Database);
+        if (learners.FindById(h) is { } byId)
+        {
+            return byId.ToLearner();
+        }
+
+        var colon = h.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && Enum.TryParse<Door>(h[..colon], ignoreCase: true, out var door))
+        {
+            var key = LearnerDocument.IdentityKey(door, h[(colon + 1)..]);
+            if (learners.FindOne(x => x.Identities.Contains(key)) is { } byIdentity)
+            {
+                return byIdentity.ToLearner();
+            }
+        }
+
+        var byName = learners.Find(x => x.DisplayName == h, limit: 2).ToList();
+        return byName.Count == 1 ? byName[0].ToLearner() : null;
+    }
+
+    internal static ILiteCollection<LearnerDocument> Learners(LiteDatabase d) => d.GetCollection<LearnerDocument>(LearnerDocument.Collection);
+
+    /// <summary>Copies what reports show of the learner (name, stage, activity) into their summary.</summary>
+    private static void RefreshSummary(LiteDatabase d, Learner learner)
+    {
+        var stored = SummaryBuckets.GetWithKept(d, learner.Id);
+        var summary = stored is not { } s ? SummaryCodec.Empty(learner) : s.Progress with
+        {
+            DisplayName = learner.DisplayName,
+            Stage = learner.Stage,
+            LastActiveAt = learner.LastActiveAt,
+        };
+        SummaryBuckets.Put(d, summary, stored?.QuestionsKept ?? 0);
+    }
 
     private LearnerRole RoleFor(string identityKey)
     {

@@ -10,6 +10,8 @@ internal sealed class ProgressEventDocument
 
     public ObjectId Id { get; set; } = ObjectId.NewObjectId();
     public string LearnerId { get; set; } = "";
+    /// <summary>"learner|kind", indexed so one kind of a learner's events is found without scanning the rest.</summary>
+    public string LearnerKind { get; set; } = "";
     public int Kind { get; set; }
     public string Subject { get; set; } = "";
     public int Door { get; set; }
@@ -18,13 +20,16 @@ internal sealed class ProgressEventDocument
     public bool? Passed { get; set; }
     public string? Detail { get; set; }
 
+    public static string KeyOf(string learnerId, ProgressEventKind kind) => $"{learnerId}|{(int)kind}";
+
     public ProgressEvent ToEvent() => new(
         LearnerId, (ProgressEventKind)Kind, Subject, (Door)Door,
-        new DateTimeOffset(DateTime.SpecifyKind(At, DateTimeKind.Utc)), Score, Passed, Detail);
+        new DateTimeOffset(At.ToUniversalTime(), TimeSpan.Zero), Score, Passed, Detail);
 
     public static ProgressEventDocument From(ProgressEvent e) => new()
     {
         LearnerId = e.LearnerId,
+        LearnerKind = KeyOf(e.LearnerId, e.Kind),
         Kind = (int)e.Kind,
         Subject = e.Subject,
         Door = (int)e.Door,

@@ -1,0 +1,7 @@
+namespace IstioTutor.Core.Guard.Audit;
+
+public enum AuditDecision
+{
+    Allowed,
+    Refused,
+}

@@ -1,0 +1,31 @@
+namespace IstioTutor.Core.Guard;
+
+/// <summary>Thrown inside the guard when a request is refused; the guard audits it and turns it into a result.</summary>
+public sealed class GuardException : Exception
+{
+    public GuardException(GuardRefusal refusal)
+        : base(refusal?.English)
+    {
+        Refusal = refusal ?? throw new ArgumentNullException(nameof(refusal));
+    }
+
+    public GuardException()
+        : this(new GuardRefusal("refused", "Refused.", "거부되었습니다."))
+    {
+    }
+
+    public GuardException(string message)
+        : this(new GuardRefusal("refused", message, message))
+    {
+    }
+
+    public GuardException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Refusal = new GuardRefusal("refused", message, message);
+    }
+
+    public GuardRefusal Refusal { get; }
+
+    public static GuardException Of(string code, string english, string korean) => new(new GuardRefusal(code, english, korean));
+}

@@ -1,0 +1,8 @@
+namespace IstioTutor.Core.Guard.Pending;
+
+public enum ChangeVerb
+{
+    Create,
+    Replace,
+    Delete,
+}

@@ -1,0 +1,28 @@
+using IstioTutor.Core.Turns;
+
+namespace IstioTutor.Core.Guard.Pending;
+
+/// <summary>
+/// A previewed change waiting for confirmation, bound to the learner, the conversation, its id and an
+/// expiry. Only <see cref="Guard.GuardedMesh"/> creates and applies these.
+/// </summary>
+public sealed record PendingAction(
+    string Id,
+    string LearnerId,
+    string ConversationId,
+    Door Door,
+    string TargetNamespace,
+    PendingPurpose Purpose,
+    IReadOnlyList<PlannedChange> Changes,
+    string Summary,
+    string Diff,
+    IReadOnlyList<string> Findings,
+    string? Prediction,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
+    bool ModelInitiated = false,
+    string? UndoesChangeId = null,
+    PendingStatus Status = PendingStatus.Pending)
+{
+    public PendingActionView ToView() => new(Id, Summary, Diff, Findings, Prediction, ExpiresAt);
+}

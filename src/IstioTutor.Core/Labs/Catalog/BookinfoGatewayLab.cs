@@ -1,0 +1,128 @@
+using System.Text.Json.Nodes;
+using IstioTutor.Core.Guard.Preview;
+using IstioTutor.Core.Labs.Grading;
+using IstioTutor.Core.Mesh.Istio.Simulation;
+using IstioTutor.Core.Turns;
+
+namespace IstioTutor.Core.Labs.Catalog;
+
+/// <summary>Expose productpage through the ingress gateway: a Gateway on port 80 and a VirtualService bound to it.</summary>
+public sealed class BookinfoGatewayLab : ILab
+{
+    public LabDefinition Definition { get; } = new(
+        "bookinfo-gateway",
+        Stage.Beginner,
+        1,
+        new("Open Bookinfo through the ingress gateway", "인그레스 게이트웨이로 Bookinfo 열기"),
+        new(
+            "Let traffic from outside the mesh reach productpage: a Gateway on the ingress gateway's port 80 and a VirtualService bound to it that sends /productpage (and the app's /static, /login, /logout, /api/v1/products paths) to productpage:9080.",
+            "메시 밖의 트래픽이 productpage에 닿게 하세요: 인그레스 게이트웨이의 80번 포트에 Gateway를 두고, 그 Gateway에 묶인 VirtualService가 /productpage(와 /static, /login, /logout, /api/v1/products)를 productpage:9080으로 보내게 합니다."),
+        [
+            new("Write a Gateway named bookinfo-gateway selecting istio: ingressgateway with an HTTP server on port 80 for hosts \"*\".", "istio: ingressgateway 를 선택하고 포트 80 HTTP 서버(hosts \"*\")를 가진 Gateway bookinfo-gateway 를 작성합니다."),
+            new("Write a VirtualService named bookinfo for hosts \"*\" with gateways: [bookinfo-gateway] routing /productpage to productpage port 9080.", "hosts \"*\", gateways: [bookinfo-gateway] 인 VirtualService bookinfo 를 만들어 /productpage 를 productpage 9080으로 보냅니다."),
+            new("Apply both with /apply, read the preview, then /confirm and /check bookinfo-gateway.", "/apply 로 둘을 적용하고 미리보기를 읽은 뒤 /confirm, /check bookinfo-gateway 를 실행합니다."),
+        ],
+        [
+            new("A Gateway only opens a port on the gateway pods; nothing is routed until a VirtualService names the Gateway in spec.gateways.", "Gateway는 게이트웨이 파드의 포트만 엽니다. VirtualService가 spec.gateways 에 그 Gateway를 적어야 라우팅됩니다."),
+            new("The Gateway's selector must match the ingress gateway pods' labels: istio: ingressgateway.", "Gateway의 selector는 인그레스 게이트웨이 파드 레이블 istio: ingressgateway 와 맞아야 합니다."),
+            new("In the VirtualService use match: - uri: {exact: /productpage} and route: - destination: {host: productpage, port: {number: 9080}}.", "VirtualService에 match: - uri: {exact: /productpage} 와 route: - destination: {host: productpage, port: {number: 9080}} 을 씁니다."),
+        ],
+        ["Gateway", "VirtualService"],
+        [
+            """
+            apiVersion: networking.istio.io/v1
+            kind: Gateway
+            metadata:
+              name: bookinfo-gateway
+            spec:
+              selector:
+                istio: ingressgateway
+              servers:
+              - port:
+                  number: 80
+                  name: http
+                  protocol: HTTP
+                hosts:
+                - "*"
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata:
+              name: bookinfo
+            spec:
+              hosts:
+              - "*"
+              gateways:
+              - bookinfo-gateway
+              http:
+              - match:
+                - uri:
+                    exact: /productpage
+                - uri:
+                    prefix: /static
+                - uri:
+                    exact: /login
+                - uri:
+                    exact: /logout
+                - uri:
+                    prefix: /api/v1/products
+                route:
+                - destination:
+                    host: productpage
+                    port:
+                      number: 9080
+            """,
+        ],
+        new(
+            "The simulator models sidecar-to-service traffic, not the ingress gateway's listener: the gateway path was verified by matching GET /productpage against your bound VirtualService's rules, and productpage itself by a simulated request.",
+            "시뮬레이터는 사이드카 간 트래픽을 모델링하며 인그레스 게이트웨이 리스너는 모델링하지 않습니다. 게이트웨이 경로는 GET /productpage 를 Gateway에 묶인 VirtualService 규칙에 맞춰 보고, productpage 자체는 시뮬레이션 요청으로 확인했습니다."));
+
+    public void Check(LabContext context, LabFindings findings)
+    {
+        var gateways = context.Config("Gateway").Where(g =>
+            ObjectShapes.Text(g["spec"]?["selector"]?["istio"]) == "ingressgateway"
+            && (g["spec"]?["servers"] as JsonArray ?? []).Any(s => s?["port"]?["number"]?.ToString() == "80" && ObjectShapes.Text(s["port"]?["protocol"]) is "HTTP" or "HTTP2")).ToList();
+        if (!findings.Expect(
+            gateways.Count > 0,
+            ($"Gateway {string.Join(", ", gateways.Select(ObjectShapes.Name))} listens on the ingress gateway's port 80.", $"Gateway {string.Join(", ", gateways.Select(ObjectShapes.Name))}가 인그레스 게이트웨이 80번 포트에서 받습니다."),
+            ("No Gateway selects the ingress gateway (istio: ingressgateway) with an HTTP server on port 80.", "istio: ingressgateway 를 선택하고 80번 HTTP 서버를 가진 Gateway가 없습니다."),
+            (Definition.Hints[1].En, Definition.Hints[1].Ko)))
+        {
+            return;
+        }
+
+        var names = gateways.Select(ObjectShapes.Name).OfType<string>().SelectMany(n => new[] { n, $"{context.Namespace}/{n}" }).ToHashSet(StringComparer.Ordinal);
+        var bound = context.Config("VirtualService").Where(v => (v["spec"]?["gateways"] as JsonArray ?? []).Any(g => names.Contains(ObjectShapes.Text(g) ?? ""))).ToList();
+        if (!findings.Expect(
+            bound.Count > 0,
+            ($"VirtualService {ObjectShapes.Name(bound.FirstOrDefault())} is bound to the Gateway.", $"VirtualService {ObjectShapes.Name(bound.FirstOrDefault())}가 Gateway에 묶여 있습니다."),
+            ("No VirtualService names your Gateway in spec.gateways, so the gateway has nowhere to send requests (it answers 404).", "spec.gateways 에 Gateway를 적은 VirtualService가 없어 게이트웨이가 요청을 보낼 곳이 없습니다(404)."),
+            (Definition.Hints[0].En, Definition.Hints[0].Ko)))
+        {
+            return;
+        }
+
+        var toProductpage = bound.Any(v => (v["spec"]?["http"] as JsonArray ?? []).OfType<JsonObject>().Any(rule =>
+            Routing.MatchesPath(rule, "/productpage")
+            && (rule["route"] as JsonArray ?? []).Any(d => (ObjectShapes.Text(d?["destination"]?["host"]) ?? "").Split('.')[0] == "productpage")));
+        findings.Expect(
+            toProductpage,
+            ("GET /productpage at the gateway is routed to productpage.", "게이트웨이의 GET /productpage 가 productpage 로 라우팅됩니다."),
+            ("The bound VirtualService has no HTTP rule that sends /productpage to the productpage service.", "Gateway에 묶인 VirtualService에 /productpage 를 productpage 로 보내는 HTTP 규칙이 없습니다."),
+            (Definition.Hints[2].En, Definition.Hints[2].Ko));
+
+        var problems = context.Problems("Gateway", "VirtualService");
+        findings.Expect(
+            problems.Count == 0,
+            ("istioctl analyze finds no problem with the Gateway and VirtualService.", "istioctl analyze 가 Gateway와 VirtualService에서 문제를 찾지 못했습니다."),
+            ("Analysis reports: " + string.Join(" | ", problems), "분석 결과: " + string.Join(" | ", problems)),
+            ("Fix what the analyzer names (run /analyze).", "분석기가 가리키는 문제를 고치세요(/analyze)."));
+
+        var report = context.Simulate(new SimulationRequest("productpage") { Requests = 50, Path = "/productpage" });
+        findings.Expect(
+            report is not null && report.CountOf(200) == report.Requests,
+            ("productpage answers 200 behind the gateway (simulated).", "게이트웨이 뒤의 productpage가 200으로 응답합니다(시뮬레이션)."),
+            ("productpage does not answer 200 to every simulated request; check policies in your namespace.", "시뮬레이션한 요청에 productpage가 모두 200으로 응답하지 않습니다. 네임스페이스의 정책을 확인하세요."),
+            ("Run /simulate productpage to see what happens.", "/simulate productpage 로 확인하세요."));
+    }
+}

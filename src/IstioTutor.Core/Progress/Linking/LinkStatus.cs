@@ -1,0 +1,9 @@
+namespace IstioTutor.Core.Progress.Linking;
+
+public enum LinkStatus
+{
+    Linked,
+    UnknownCode,
+    Expired,
+    AlreadyLinked,
+}

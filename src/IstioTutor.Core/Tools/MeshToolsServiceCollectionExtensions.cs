@@ -1,0 +1,36 @@
+using IstioTutor.Core.Guard;
+using IstioTutor.Core.Guard.Audit;
+using IstioTutor.Core.Guard.Pending;
+using IstioTutor.Core.Guard.Preview;
+using IstioTutor.Core.Tools.Commands;
+using IstioTutor.Core.Turns;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IstioTutor.Core.Tools;
+
+public static class MeshToolsServiceCollectionExtensions
+{
+    /// <summary>The guard (limits, policy, pending actions, audit log), the cluster tools plugin and its chat commands.</summary>
+    public static IServiceCollection AddMeshTools(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GuardOptions>().Bind(configuration.GetSection(GuardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IAuditLog, LiteDbAuditLog>();
+        services.AddSingleton<IPendingActionStore, LiteDbPendingActionStore>();
+        services.AddSingleton<TrafficForecast>();
+        services.AddSingleton<PreviewInsights>();
+        services.AddSingleton<GuardedMesh>();
+        services.AddSingleton<MeshToolsFactory>();
+        services.AddSingleton<ITurnCommand, GetCommand>();
+        services.AddSingleton<ITurnCommand, ApplyCommand>();
+        services.AddSingleton<ITurnCommand, ConfirmCommand>();
+        services.AddSingleton<ITurnCommand, CancelCommand>();
+        services.AddSingleton<ITurnCommand, DeleteCommand>();
+        services.AddSingleton<ITurnCommand, UndoCommand>();
+        services.AddSingleton<ITurnCommand, ResetSandboxCommand>();
+        services.AddSingleton<ITurnCommand, SimulateCommand>();
+        services.AddSingleton<ITurnCommand, AnalyzeCommand>();
+        services.AddSingleton<ITurnCommand, TopologyCommand>();
+        return services;
+    }
+}

@@ -1,0 +1,577 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using IstioTutor.Core.Mesh;
+using IstioTutor.Sandbox.Patching;
+using IstioTutor.Sandbox.Seeding;
+using IstioTutor.Sandbox.Selection;
+using IstioTutor.Sandbox.Storage;
+
+namespace IstioTutor.Sandbox.Api;
+
+/// <summary>
+/// The API server's semantics over the store: metadata bookkeeping (uid, creationTimestamp,
+/// resourceVersion, generation), optimistic concurrency, dry runs, read-only seeded workloads,
+/// learner namespaces created and seeded on first write, and Istio validation on every write.
+/// One lock serialises every request: the sandbox is small and a write takes well under a millisecond.
+/// </summary>
+internal sealed partial class ResourceApi
+{
+    private static readonly HashSet<string> SystemNamespaces = ["default", "kube-system", "kube-public", "kube-node-lease", MeshSnapshot.RootNamespace];
+
+    private readonly Lock gate = new();
+    private readonly SandboxStore store;
+    private readonly ServedResources served;
+    private readonly IResourceValidator? validator;
+    private readonly TimeProvider time;
+
+    public ResourceApi(SandboxStore store, ServedResources served, IResourceValidator? validator, TimeProvider time)
+    {
+        this.store = store;
+        this.served = served;
+        this.validator = validator;
+        this.time = time;
+        lock (gate)
+        {
+            if (store.IsEmpty)
+            {
+                foreach (var ns in SystemNamespaces)
+                {
+                    CreateNamespace(ns, null, null);
+                }
+
+                foreach (var seeded in SampleWorkloads.IstioSystem())
+                {
+                    PutSeeded(seeded);
+                }
+            }
+        }
+    }
+
+    public ServedResources Served => served;
+
+    public long ResourceVersion
+    {
+        get
+        {
+            lock (gate)
+            {
+                return store.ResourceVersion;
+            }
+        }
+    }
+
+    public ApiReply Get(ServedResource r, string? ns, string name)
+    {
+        lock (gate)
+        {
+            var found = r.Access == ServedAccess.Events ? null : store.Find(r.Group, r.Plural, ns ?? "", name);
+            return ApiReply.Ok(found is null ? throw StatusError.NotFound(r, name) : Out(r, found));
+        }
+    }
+
+    public ApiReply List(ServedResource r, string? ns, string? labelSelector, string? fieldSelector)
+    {
+        LabelSelector selector;
+        try
+        {
+            selector = LabelSelector.Parse(labelSelector);
+        }
+        catch (FormatException e)
+        {
+            throw StatusError.BadRequest($"labelSelector \"{labelSelector}\": {e.Message}");
+        }
+
+        var fields = r.Access == ServedAccess.Events ? [] : FieldRequirements(fieldSelector);
+        lock (gate)
+        {
+            var items = r.Access == ServedAccess.Events
+                ? []
+                : store.List(r.Group, r.Plural, r.Kind.Namespaced ? ns : "")
+                    .Where(o => selector.Matches(o["metadata"]?["labels"] as JsonObject) && fields.All(f => f(o)))
+                    .Select(o => (JsonNode)Out(r, o))
+                    .ToArray();
+            return ApiReply.Ok(new JsonObject
+            {
+                ["apiVersion"] = r.GroupVersion,
+                ["kind"] = r.Kind.Kind + "List",
+                ["metadata"] = new JsonObject { ["resourceVersion"] = Rv(store.ResourceVersion) },
+                ["items"] = new JsonArray(items),
+            });
+        }
+    }
+
+    public ApiReply Create(ServedResource r, string? ns, JsonNode? body, bool dryRun)
+    {
+        lock (gate)
+        {
+            var obj = Body(r, body);
+            var metadata = (JsonObject)obj["metadata"]!;
+            CheckNamespace(r, ns, metadata);
+            var name = (string?)metadata["name"];
+            if (string.IsNullOrEmpty(name) && metadata["generateName"] is JsonValue generateName && generateName.TryGetValue<string>(out var prefix))
+            {
+                name = prefix + Guid.NewGuid().ToString("N")[..5];
+            }
+
+            if (string.IsNullOrEmpty(name))
+            {
+                throw StatusError.Invalid(r, "", [new FieldCause("metadata.name", "Required value: name or generateName is required")]);
+            }
+
+            CheckName(r, name);
+            RefuseReadOnly(r, name, "create");
+            if (r.Access == ServedAccess.Namespaces)
+            {
+                if (store.Find("", "namespaces", "", name) is not null)
+                {
+                    throw StatusError.AlreadyExists(r, name);
+                }
+
+                var created = SampleWorkloads.Namespace(name, metadata["labels"] as JsonObject, metadata["annotations"] as JsonObject);
+                if (!dryRun)
+                {
+                    created = CreateNamespace(name, metadata["labels"] as JsonObject, metadata["annotations"] as JsonObject);
+                }
+
+                return new ApiReply(201, Out(r, created), []);
+            }
+
+            EnsureNamespace(ns!, dryRun);
+            var stored = Fresh(obj, ns!, name, r.Kind);
+            var warnings = Admit(r, name, stored);
+            if (store.Find(r.Group, r.Plural, ns!, name) is not null)
+            {
+                throw StatusError.AlreadyExists(r, name);
+            }
+
+            if (!dryRun)
+            {
+                store.Put(r.Group, r.Plural, ns!, stored);
+            }
+
+            return new ApiReply(201, Out(r, stored), warnings);
+        }
+    }
+
+    public ApiReply Replace(ServedResource r, string? ns, string name, JsonNode? body, bool dryRun)
+    {
+        lock (gate)
+        {
+            RefuseReadOnly(r, name, "update");
+            var obj = Body(r, body);
+            var existing = store.Find(r.Group, r.Plural, ns ?? "", name) ?? throw StatusError.NotFound(r, name);
+            if (obj["metadata"]?["resourceVersion"] is null)
+            {
+                throw StatusError.Invalid(r, name, [new FieldCause("metadata.resourceVersion", "Invalid value: 0x0: must be specified for an update")]);
+            }
+
+            return Update(r, ns, name, existing, obj, dryRun);
+        }
+    }
+
+    public ApiReply Patch(ServedResource r, string? ns, string name, PatchFormat format, JsonNode? patch, bool dryRun)
+    {
+        lock (gate)
+        {
+            RefuseReadOnly(r, name, "patch");
+            if (format == PatchFormat.Strategic && r.Access != ServedAccess.Namespaces)
+            {
+                // kube-apiserver has no strategic-merge schema for custom resources either.
+                throw StatusError.UnsupportedPatch("application/strategic-merge-patch+json");
+            }
+
+            var existing = store.Find(r.Group, r.Plural, ns ?? "", name);
+            if (existing is null)
+            {
+                if (format != PatchFormat.Apply)
+                {
+                    throw StatusError.NotFound(r, name);
+                }
+
+                // Server-side apply creates what does not exist yet (the lock is re-entrant).
+                return Create(r, ns, patch, dryRun);
+            }
+
+            JsonNode? patched;
+            try
+            {
+                patched = format == PatchFormat.Json
+                    ? JsonPatchDocument.Apply(Out(r, existing), patch ?? throw new JsonPatchException("the patch is empty"))
+                    : JsonMergePatch.Apply(Out(r, existing), patch);
+            }
+            catch (JsonPatchException e)
+            {
+                throw StatusError.Invalid(r, name, [new FieldCause("patch", $"Invalid value: {e.Message}")]);
+            }
+
+            if (patched is not JsonObject patchedObject)
+            {
+                throw StatusError.BadRequest($"the patch turns {r.QualifiedPlural} \"{name}\" into something that is not a JSON object");
+            }
+
+            return Update(r, ns, name, existing, Body(r, patchedObject), dryRun);
+        }
+    }
+
+    public ApiReply Delete(ServedResource r, string? ns, string name, bool dryRun)
+    {
+        lock (gate)
+        {
+            RefuseReadOnly(r, name, "delete");
+            if (r.Access == ServedAccess.Namespaces && SystemNamespaces.Contains(name))
+            {
+                throw StatusError.Forbidden(r, name, "delete", $"\"{name}\" is a system namespace of the sandbox and is kept");
+            }
+
+            var existing = store.Find(r.Group, r.Plural, ns ?? "", name) ?? throw StatusError.NotFound(r, name);
+            if (!dryRun)
+            {
+                if (r.Access == ServedAccess.Namespaces)
+                {
+                    store.RemoveNamespaceContents(name);
+                }
+
+                store.Remove(r.Group, r.Plural, ns ?? "", name);
+            }
+
+            return ApiReply.Ok(new JsonObject
+            {
+                ["kind"] = "Status",
+                ["apiVersion"] = "v1",
+                ["metadata"] = new JsonObject(),
+                ["status"] = "Success",
+                ["details"] = new JsonObject
+                {
+                    ["name"] = name,
+                    ["group"] = r.Group,
+                    ["kind"] = r.Plural,
+                    ["uid"] = existing["metadata"]?["uid"]?.DeepClone(),
+                },
+            });
+        }
+    }
+
+    private ApiReply Update(ServedResource r, string? ns, string name, JsonObject existing, JsonObject candidate, bool dryRun)
+    {
+        var metadata = (JsonObject)candidate["metadata"]!;
+        if ((string?)metadata["name"] != name)
+        {
+            throw StatusError.BadRequest($"the name of the object ({(string?)metadata["name"]}) does not match the name on the URL ({name})");
+        }
+
+        CheckNamespace(r, ns, metadata);
+        var current = (string?)existing["metadata"]!["resourceVersion"];
+        var wanted = (string?)metadata["resourceVersion"];
+        if (wanted is not null && wanted != current)
+        {
+            throw StatusError.Conflict(r, name);
+        }
+
+        var oldMeta = (JsonObject)existing["metadata"]!;
+        JsonObject stored;
+        if (r.Access == ServedAccess.Namespaces)
+        {
+            // Only labels and annotations of a namespace are the client's to change.
+            stored = existing.DeepClone().AsObject();
+            var labels = metadata["labels"]?.DeepClone().AsObject() ?? new JsonObject();
+            labels["kubernetes.io/metadata.name"] = name;
+            ((JsonObject)stored["metadata"]!)["labels"] = labels;
+            SetOrRemove((JsonObject)stored["metadata"]!, "annotations", metadata["annotations"]?.DeepClone());
+        }
+        else
+        {
+            stored = Fresh(candidate, ns!, name, r.Kind);
+            var newMeta = (JsonObject)stored["metadata"]!;
+            newMeta["uid"] = oldMeta["uid"]?.DeepClone();
+            newMeta["creationTimestamp"] = oldMeta["creationTimestamp"]?.DeepClone();
+            var generation = Generation(oldMeta["generation"]);
+            newMeta["generation"] = generation;
+            SetOrRemove(stored, "status", existing["status"]?.DeepClone());
+            if (!JsonNode.DeepEquals(Spec(stored), Spec(existing)))
+            {
+                newMeta["generation"] = generation + 1;
+            }
+        }
+
+        ((JsonObject)stored["metadata"]!)["resourceVersion"] = current;
+        var warnings = Admit(r, name, stored);
+        if (JsonNode.DeepEquals(stored, existing))
+        {
+            // A no-op write keeps the resourceVersion, as kube-apiserver does.
+            return ApiReply.Ok(Out(r, existing), warnings);
+        }
+
+        if (!dryRun)
+        {
+            store.Put(r.Group, r.Plural, ns ?? "", stored);
+        }
+
+        return ApiReply.Ok(Out(r, stored), warnings);
+    }
+
+    /// <summary>Checks the body's apiVersion, kind and metadata shape; fills apiVersion/kind when absent.</summary>
+    private static JsonObject Body(ServedResource r, JsonNode? body)
+    {
+        if (body is not JsonObject obj)
+        {
+            throw StatusError.BadRequest($"the request body must be a JSON object describing a {r.Kind.Kind}");
+        }
+
+        if (obj["apiVersion"] is JsonNode apiVersion && (string?)apiVersion is { } given)
+        {
+            if (given != r.GroupVersion)
+            {
+                throw StatusError.BadRequest($"the API version in the data ({given}) does not match the expected API version ({r.GroupVersion})");
+            }
+        }
+
+        if (obj["kind"] is JsonNode kindNode && (string?)kindNode is { } kind && kind != r.Kind.Kind)
+        {
+            throw StatusError.BadRequest($"the kind in the data ({kind}) does not match the expected kind ({r.Kind.Kind}) of {r.QualifiedPlural}");
+        }
+
+        var metadata = obj["metadata"] ?? new JsonObject();
+        if (metadata is not JsonObject metadataObject)
+        {
+            throw StatusError.BadRequest($"{r.Kind.Kind}: metadata must be a JSON object");
+        }
+
+        foreach (var map in new[] { "labels", "annotations" })
+        {
+            if (metadataObject[map] is JsonNode node && (node is not JsonObject entries || entries.Any(e => e.Value is not JsonValue v || v.GetValueKind() != JsonValueKind.String)))
+            {
+                throw StatusError.BadRequest($"{r.Kind.Kind}: metadata.{map} must map strings to strings (quote numbers and booleans, e.g. version: \"2\")");
+            }
+        }
+
+        obj["metadata"] = metadataObject;
+        return obj;
+    }
+
+    /// <summary>A copy to store: server-owned metadata reset, status dropped (it is a subresource).</summary>
+    private JsonObject Fresh(JsonObject body, string ns, string name, ResourceKind kind)
+    {
+        var metadata = body["metadata"]!.DeepClone().AsObject();
+        foreach (var key in new[] { "resourceVersion", "uid", "creationTimestamp", "generation", "managedFields", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds", "generateName" })
+        {
+            metadata.Remove(key);
+        }
+
+        var ordered = new JsonObject { ["name"] = name, ["namespace"] = ns };
+        foreach (var (key, value) in metadata)
+        {
+            if (key is not "name" and not "namespace")
+            {
+                ordered[key] = value?.DeepClone();
+            }
+        }
+
+        ordered["uid"] = Guid.NewGuid().ToString();
+        ordered["creationTimestamp"] = Now();
+        ordered["generation"] = 1L;
+        // Stored at the canonical version so objects written through any served version compare equal.
+        var canonical = ResourceKinds.All.FirstOrDefault(k => k.Group == kind.Group && k.Kind == kind.Kind) ?? kind;
+        var result = new JsonObject { ["apiVersion"] = canonical.ApiVersion, ["kind"] = kind.Kind, ["metadata"] = ordered };
+        foreach (var (key, value) in body)
+        {
+            if (key is not "apiVersion" and not "kind" and not "metadata" and not "status")
+            {
+                result[key] = value?.DeepClone();
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Structural checks every API server makes, then Istio's validation; errors become 422.</summary>
+    private IReadOnlyList<string> Admit(ServedResource r, string name, JsonObject obj)
+    {
+        if (obj["spec"] is JsonNode spec && spec is not JsonObject)
+        {
+            throw StatusError.Invalid(r, name, [new FieldCause("spec", $"Invalid value: \"{spec.GetValueKind().ToString().ToLowerInvariant()}\": spec must be of type object")]);
+        }
+
+        if (r.Access != ServedAccess.Writable || validator is null)
+        {
+            return [];
+        }
+
+        var outcome = validator.Validate(r.Kind, Out(r, obj));
+        return outcome.IsValid ? outcome.Warnings : throw StatusError.Denied(r, name, outcome.Errors);
+    }
+
+    private static void RefuseReadOnly(ServedResource r, string name, string verb)
+    {
+        switch (r.Access)
+        {
+            case ServedAccess.Seeded:
+                throw StatusError.Forbidden(r, name, verb, "the sandbox's workloads are seeded read-only; change how traffic flows with Istio resources (VirtualService, DestinationRule, AuthorizationPolicy, ...) instead");
+            case ServedAccess.Events:
+                throw new StatusError(405, "MethodNotAllowed", $"{verb} is not allowed on events in the sandbox");
+        }
+    }
+
+    private void CheckName(ServedResource r, string name)
+    {
+        var label = r.Access == ServedAccess.Namespaces;
+        if ((label && (name.Length > 63 || !DnsLabel().IsMatch(name))) || (!label && (name.Length > 253 || !DnsSubdomain().IsMatch(name))))
+        {
+            var rule = label
+                ? "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
+                : "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+            throw StatusError.Invalid(r, name, [new FieldCause("metadata.name", $"Invalid value: \"{name}\": {rule}")]);
+        }
+    }
+
+    private static void CheckNamespace(ServedResource r, string? ns, JsonObject metadata)
+    {
+        if (!r.Kind.Namespaced)
+        {
+            return;
+        }
+
+        var given = (string?)metadata["namespace"];
+        if (!string.IsNullOrEmpty(given) && given != ns)
+        {
+            throw StatusError.BadRequest($"the namespace of the provided object ({given}) does not match the namespace sent on the request ({ns})");
+        }
+    }
+
+    /// <summary>Learner namespaces come into being on their first write; any other must exist.</summary>
+    private void EnsureNamespace(string ns, bool dryRun)
+    {
+        if (store.Find("", "namespaces", "", ns) is not null)
+        {
+            return;
+        }
+
+        if (!SampleWorkloads.IsLearnerNamespace(ns) || !DnsLabel().IsMatch(ns) || ns.Length > 63)
+        {
+            throw StatusError.NamespaceNotFound(ns);
+        }
+
+        if (!dryRun)
+        {
+            CreateNamespace(ns, null, null);
+        }
+    }
+
+    private JsonObject CreateNamespace(string ns, JsonObject? labels, JsonObject? annotations)
+    {
+        var obj = SampleWorkloads.Namespace(ns, labels, annotations);
+        var metadata = (JsonObject)obj["metadata"]!;
+        metadata["uid"] = Guid.NewGuid().ToString();
+        metadata["creationTimestamp"] = Now();
+        store.Put("", "namespaces", "", obj);
+        if (SampleWorkloads.IsLearnerNamespace(ns))
+        {
+            foreach (var seeded in SampleWorkloads.BookinfoIn(ns))
+            {
+                PutSeeded(seeded);
+            }
+        }
+
+        return obj;
+    }
+
+    private void PutSeeded(SeededObject seeded)
+    {
+        var metadata = (JsonObject)seeded.Object["metadata"]!;
+        metadata["uid"] = Guid.NewGuid().ToString();
+        metadata["creationTimestamp"] = Now();
+        if (seeded.Kind == ResourceKinds.Deployment)
+        {
+            metadata["generation"] = 1L;
+        }
+
+        if (seeded.Object["status"] is JsonObject { } status && seeded.Kind == ResourceKinds.Pod)
+        {
+            // The pod "started" when its namespace was seeded.
+            status["startTime"] = metadata["creationTimestamp"]!.DeepClone();
+            foreach (var container in (status["containerStatuses"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                container["state"] = new JsonObject { ["running"] = new JsonObject { ["startedAt"] = metadata["creationTimestamp"]!.DeepClone() } };
+            }
+        }
+
+        store.Put(seeded.Kind.Group, seeded.Kind.Plural, (string)metadata["namespace"]!, seeded.Object);
+    }
+
+    private static List<Func<JsonObject, bool>> FieldRequirements(string? fieldSelector)
+    {
+        var result = new List<Func<JsonObject, bool>>();
+        if (string.IsNullOrWhiteSpace(fieldSelector))
+        {
+            return result;
+        }
+
+        foreach (var part in fieldSelector.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var negate = part.Contains("!=", StringComparison.Ordinal);
+            var pieces = part.Split(negate ? "!=" : part.Contains("==", StringComparison.Ordinal) ? "==" : "=", 2);
+            if (pieces.Length != 2 || pieces[0] is not ("metadata.name" or "metadata.namespace"))
+            {
+                throw StatusError.BadRequest($"fieldSelector \"{part}\": the sandbox selects only on metadata.name and metadata.namespace");
+            }
+
+            var field = pieces[0]["metadata.".Length..];
+            var value = pieces[1];
+            result.Add(o => ((string?)o["metadata"]?[field] == value) != negate);
+        }
+
+        return result;
+    }
+
+    /// <summary>What a client reads: a copy stamped with the apiVersion it asked through.</summary>
+    private static JsonObject Out(ServedResource r, JsonObject stored)
+    {
+        var copy = stored.DeepClone().AsObject();
+        copy["apiVersion"] = r.GroupVersion;
+        return copy;
+    }
+
+    /// <summary>Reads metadata.generation whichever numeric type the node holds (parsed JSON or set in code).</summary>
+    private static long Generation(JsonNode? node) =>
+        node is JsonValue v && v.TryGetValue<long>(out var l) ? l
+        : node is JsonValue w && w.TryGetValue<int>(out var i) ? i
+        : node is JsonValue e && e.TryGetValue<JsonElement>(out var element) && element.TryGetInt64(out var parsed) ? parsed
+        : 1;
+
+    private static JsonObject Spec(JsonObject obj)
+    {
+        var copy = new JsonObject();
+        foreach (var (key, value) in obj)
+        {
+            if (key is not "metadata" and not "status" and not "apiVersion" and not "kind")
+            {
+                copy[key] = value?.DeepClone();
+            }
+        }
+
+        return copy;
+    }
+
+    private static void SetOrRemove(JsonObject target, string key, JsonNode? value)
+    {
+        if (value is null)
+        {
+            target.Remove(key);
+        }
+        else
+        {
+            target[key] = value;
+        }
+    }
+
+    private string Now() => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Rv(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
+    private static partial Regex DnsLabel();
+
+    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    private static partial Regex DnsSubdomain();
+}

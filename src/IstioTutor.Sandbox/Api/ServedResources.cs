@@ -1,0 +1,66 @@
+using IstioTutor.Core.Mesh;
+
+namespace IstioTutor.Sandbox.Api;
+
+/// <summary>
+/// The API surface the sandbox serves: every version Istio's CRDs serve (crd-all.gen.yaml) plus the
+/// core and apps types holding the seeded workloads. Objects are stored once per group/plural.
+/// </summary>
+internal sealed class ServedResources
+{
+    public static readonly ResourceKind Event = new("", "v1", "Event", "events", true, ["ev"], false);
+
+    public ServedResources()
+    {
+        var all = new List<ServedResource>();
+        foreach (var kind in ResourceKinds.Istio)
+        {
+            var groupCategory = kind.Group.Replace('.', '-');
+            foreach (var version in VersionsOf(kind))
+            {
+                all.Add(new ServedResource(kind with { Version = version }, ["istio-io", groupCategory], ServedAccess.Writable));
+            }
+        }
+
+        all.Add(new ServedResource(ResourceKinds.Namespace, [], ServedAccess.Namespaces));
+        all.Add(new ServedResource(ResourceKinds.Pod, ["all"], ServedAccess.Seeded));
+        all.Add(new ServedResource(ResourceKinds.Service, ["all"], ServedAccess.Seeded));
+        all.Add(new ServedResource(ResourceKinds.ServiceAccount, [], ServedAccess.Seeded));
+        all.Add(new ServedResource(Event, [], ServedAccess.Events));
+        all.Add(new ServedResource(ResourceKinds.Deployment, ["all"], ServedAccess.Seeded));
+        All = all;
+        GroupVersions = all.GroupBy(r => r.Group)
+            .Select(g => new ServedGroup(g.Key, g.Select(r => r.Version).Distinct().ToList(), PreferredVersion(g.Key)))
+            .ToList();
+    }
+
+    public IReadOnlyList<ServedResource> All { get; }
+
+    /// <summary>Groups with their versions, preferred (storage-like) version first in discovery.</summary>
+    public IReadOnlyList<ServedGroup> GroupVersions { get; }
+
+    public ServedResource? Find(string group, string version, string plural) =>
+        All.FirstOrDefault(r => r.Group == group && r.Version == version && r.Plural == plural);
+
+    public IEnumerable<ServedResource> InGroupVersion(string group, string version) =>
+        All.Where(r => r.Group == group && r.Version == version);
+
+    /// <summary>Section C of shared/facts/istio-validation.md.</summary>
+    private static IEnumerable<string> VersionsOf(ResourceKind kind) => kind.Group switch
+    {
+        "networking.istio.io" when kind.Kind == "EnvoyFilter" => ["v1alpha3"],
+        "networking.istio.io" => ["v1", "v1beta1", "v1alpha3"],
+        "security.istio.io" => ["v1", "v1beta1"],
+        "telemetry.istio.io" => ["v1", "v1alpha1"],
+        _ => [kind.Version],
+    };
+
+    private static string PreferredVersion(string group) => group switch
+    {
+        "extensions.istio.io" => "v1alpha1",
+        _ => "v1",
+    };
+}
+
+/// <summary>An API group and the versions it serves.</summary>
+internal sealed record ServedGroup(string Name, IReadOnlyList<string> Versions, string PreferredVersion);

@@ -1,0 +1,67 @@
+using IstioTutor.Core.Hosting;
+using IstioTutor.Core.Mesh;
+using IstioTutor.Sandbox.Server;
+using Microsoft.Extensions.Logging;
+
+namespace IstioTutor.Sandbox.Hosting;
+
+/// <summary>
+/// Starts the sandbox in-process on a free loopback port the first time a door needs the cluster, and
+/// stops it with the host. If another IstioTutor process already serves this data directory (say
+/// <c>istiotutor sandbox serve</c>), it connects to that one instead, since only one process can hold
+/// the data file.
+/// </summary>
+public sealed class EmbeddedSandbox(DataDirectory data, IEnumerable<IResourceValidator> validators, ILoggerFactory? loggerFactory = null)
+    : IEmbeddedSandbox, IAsyncDisposable, IDisposable
+{
+    public const string StoreFileName = "sandbox.db";
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private SandboxServer? server;
+    private Uri? address;
+
+    public async Task<Uri> StartAsync(CancellationToken cancellationToken)
+    {
+        if (address is not null)
+        {
+            return address;
+        }
+
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (address is not null)
+            {
+                return address;
+            }
+
+            var storePath = data.File(StoreFileName);
+            var running = await SandboxProbe.FindRunningAsync(data.File(SandboxKubeconfig.FileName), storePath, cancellationToken);
+            if (running is not null)
+            {
+                return address = running;
+            }
+
+            server = await SandboxServer.StartAsync(storePath, 0, validators.LastOrDefault(), loggerFactory, cancellationToken);
+            SandboxKubeconfig.Write(data.File(SandboxKubeconfig.FileName), server.Address);
+            return address = server.Address;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+            server = null;
+        }
+
+        gate.Dispose();
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+}

@@ -1,0 +1,280 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using IstioTutor.Core.Mesh;
+
+namespace IstioTutor.Sandbox.Seeding;
+
+/// <summary>
+/// The workloads a real Istio demo cluster would run: Bookinfo in every learner namespace and istiod
+/// plus the ingress gateway in istio-system. Names and addresses derive from the namespace, so they are
+/// stable across restarts. The <c>sandbox.istiotutor.io/*</c> annotations tell the traffic simulator
+/// how each version behaves (which services it calls, which stars it shows).
+/// </summary>
+internal static class SampleWorkloads
+{
+    /// <summary>Annotation: comma-separated services this workload calls for each request.</summary>
+    public const string CallsAnnotation = "sandbox.istiotutor.io/calls";
+
+    /// <summary>Annotation: what the reviews version renders: none, black or red stars.</summary>
+    public const string StarsAnnotation = "sandbox.istiotutor.io/stars";
+
+    public const string IstioVersion = "1.27.0";
+    public const string BookinfoVersion = "1.20.3";
+
+    private static readonly (string App, string Version, string Calls, string? Stars)[] Bookinfo =
+    [
+        ("productpage", "v1", "details,reviews", null),
+        ("details", "v1", "", null),
+        ("reviews", "v1", "", "none"),
+        ("reviews", "v2", "ratings", "black"),
+        ("reviews", "v3", "ratings", "red"),
+        ("ratings", "v1", "", null),
+    ];
+
+    public static bool IsLearnerNamespace(string ns) => ns.StartsWith("learn-", StringComparison.Ordinal);
+
+    /// <summary>The Namespace object for <paramref name="ns"/>, with sidecar injection on for learner namespaces.</summary>
+    public static JsonObject Namespace(string ns, JsonObject? labels = null, JsonObject? annotations = null)
+    {
+        var allLabels = labels?.DeepClone().AsObject() ?? new JsonObject();
+        allLabels["kubernetes.io/metadata.name"] = ns;
+        if (IsLearnerNamespace(ns))
+        {
+            allLabels["istio-injection"] ??= "enabled";
+        }
+
+        var metadata = new JsonObject { ["name"] = ns, ["labels"] = allLabels };
+        if (annotations is { Count: > 0 })
+        {
+            metadata["annotations"] = annotations.DeepClone();
+        }
+
+        return new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Namespace",
+            ["metadata"] = metadata,
+            ["spec"] = new JsonObject { ["finalizers"] = new JsonArray("kubernetes") },
+            ["status"] = new JsonObject { ["phase"] = "Active" },
+        };
+    }
+
+    public static IEnumerable<SeededObject> BookinfoIn(string ns)
+    {
+        foreach (var app in Bookinfo.Select(b => b.App).Distinct())
+        {
+            yield return new SeededObject(ResourceKinds.ServiceAccount, ServiceAccount(ns, $"bookinfo-{app}", new JsonObject { ["account"] = app }));
+            yield return new SeededObject(ResourceKinds.Service, Service(ns, app, "ClusterIP", new JsonObject { ["app"] = app }, [("http", 9080, 9080)], new JsonObject { ["app"] = app, ["service"] = app }));
+        }
+
+        foreach (var (app, version, calls, stars) in Bookinfo)
+        {
+            var annotations = new JsonObject { [CallsAnnotation] = calls };
+            if (stars is not null)
+            {
+                annotations[StarsAnnotation] = stars;
+            }
+
+            var image = $"docker.io/istio/examples-bookinfo-{app}-{version}:{BookinfoVersion}";
+            foreach (var seeded in Workload(ns, $"{app}-{version}", new JsonObject { ["app"] = app, ["version"] = version }, $"bookinfo-{app}", image, [("http", 9080)], annotations, sidecar: true))
+            {
+                yield return seeded;
+            }
+        }
+    }
+
+    public static IEnumerable<SeededObject> IstioSystem()
+    {
+        const string ns = MeshSnapshot.RootNamespace;
+        var istiodLabels = new JsonObject { ["app"] = "istiod", ["istio"] = "pilot", ["istio.io/rev"] = "default" };
+        yield return new SeededObject(ResourceKinds.ServiceAccount, ServiceAccount(ns, "istiod", new JsonObject { ["app"] = "istiod" }));
+        yield return new SeededObject(ResourceKinds.Service, Service(ns, "istiod", "ClusterIP", new JsonObject { ["app"] = "istiod", ["istio"] = "pilot" },
+            [("grpc-xds", 15010, 15010), ("https-dns", 15012, 15012), ("https-webhook", 443, 15017), ("http-monitoring", 15014, 15014)], istiodLabels.DeepClone().AsObject()));
+        foreach (var seeded in Workload(ns, "istiod", istiodLabels, "istiod", $"docker.io/istio/pilot:{IstioVersion}", [("grpc-xds", 15010), ("https-dns", 15012), ("https-webhook", 15017)], new JsonObject(), sidecar: false))
+        {
+            yield return seeded;
+        }
+
+        var gatewayLabels = new JsonObject { ["app"] = "istio-ingressgateway", ["istio"] = "ingressgateway" };
+        yield return new SeededObject(ResourceKinds.ServiceAccount, ServiceAccount(ns, "istio-ingressgateway-service-account", gatewayLabels.DeepClone().AsObject()));
+        yield return new SeededObject(ResourceKinds.Service, Service(ns, "istio-ingressgateway", "LoadBalancer", gatewayLabels.DeepClone().AsObject(),
+            [("status-port", 15021, 15021), ("http2", 80, 8080), ("https", 443, 8443)], gatewayLabels.DeepClone().AsObject()));
+        foreach (var seeded in Workload(ns, "istio-ingressgateway", gatewayLabels, "istio-ingressgateway-service-account", $"docker.io/istio/proxyv2:{IstioVersion}",
+            [("status-port", 15021), ("http2", 8080), ("https", 8443)], new JsonObject(), sidecar: false))
+        {
+            yield return seeded;
+        }
+    }
+
+    private static JsonObject ServiceAccount(string ns, string name, JsonObject labels) => new()
+    {
+        ["apiVersion"] = "v1",
+        ["kind"] = "ServiceAccount",
+        ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns, ["labels"] = labels },
+    };
+
+    private static JsonObject Service(string ns, string name, string type, JsonObject selector, (string Name, int Port, int Target)[] ports, JsonObject labels)
+    {
+        var clusterIp = Address(ns, name, "10.96");
+        var spec = new JsonObject
+        {
+            ["type"] = type,
+            ["clusterIP"] = clusterIp,
+            ["clusterIPs"] = new JsonArray(clusterIp),
+            ["selector"] = selector,
+            ["ports"] = new JsonArray(ports.Select(p => (JsonNode)new JsonObject
+            {
+                ["name"] = p.Name,
+                ["port"] = p.Port,
+                ["protocol"] = "TCP",
+                ["targetPort"] = p.Target,
+            }).ToArray()),
+            ["sessionAffinity"] = "None",
+        };
+        return new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Service",
+            ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns, ["labels"] = labels },
+            ["spec"] = spec,
+            ["status"] = new JsonObject { ["loadBalancer"] = new JsonObject() },
+        };
+    }
+
+    /// <summary>A one-replica Deployment and its running Pod (with the istio-proxy sidecar when injected).</summary>
+    private static IEnumerable<SeededObject> Workload(string ns, string name, JsonObject labels, string serviceAccount, string image, (string Name, int Port)[] ports, JsonObject annotations, bool sidecar)
+    {
+        var hash = Hash(ns + "/" + name, 10);
+        var podName = $"{name}-{hash}-{Hash(ns + "/" + name + "/pod", 5)}";
+        var appName = (string?)labels["app"] ?? name;
+        var container = new JsonObject
+        {
+            ["name"] = sidecar ? appName : (appName == "istio-ingressgateway" ? "istio-proxy" : "discovery"),
+            ["image"] = image,
+            ["imagePullPolicy"] = "IfNotPresent",
+            ["ports"] = new JsonArray(ports.Select(p => (JsonNode)new JsonObject { ["name"] = p.Name, ["containerPort"] = p.Port, ["protocol"] = "TCP" }).ToArray()),
+        };
+        var templateLabels = labels.DeepClone().AsObject();
+        var deployment = new JsonObject
+        {
+            ["apiVersion"] = "apps/v1",
+            ["kind"] = "Deployment",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = name,
+                ["namespace"] = ns,
+                ["labels"] = labels.DeepClone(),
+                ["annotations"] = annotations.DeepClone(),
+            },
+            ["spec"] = new JsonObject
+            {
+                ["replicas"] = 1,
+                ["selector"] = new JsonObject { ["matchLabels"] = labels.DeepClone() },
+                ["template"] = new JsonObject
+                {
+                    ["metadata"] = new JsonObject { ["labels"] = templateLabels, ["annotations"] = annotations.DeepClone() },
+                    ["spec"] = new JsonObject
+                    {
+                        ["serviceAccountName"] = serviceAccount,
+                        ["containers"] = new JsonArray(container.DeepClone()),
+                    },
+                },
+            },
+            ["status"] = new JsonObject
+            {
+                ["observedGeneration"] = 1,
+                ["replicas"] = 1,
+                ["updatedReplicas"] = 1,
+                ["readyReplicas"] = 1,
+                ["availableReplicas"] = 1,
+            },
+        };
+        yield return new SeededObject(ResourceKinds.Deployment, deployment);
+
+        var podLabels = labels.DeepClone().AsObject();
+        podLabels["pod-template-hash"] = hash;
+        var podAnnotations = annotations.DeepClone().AsObject();
+        var containers = new JsonArray(container.DeepClone());
+        var statuses = new JsonArray(ContainerStatus((string)container["name"]!, image));
+        if (sidecar)
+        {
+            podLabels["security.istio.io/tlsMode"] = "istio";
+            podLabels["service.istio.io/canonical-name"] = appName;
+            podLabels["service.istio.io/canonical-revision"] = (string?)labels["version"] ?? "latest";
+            podAnnotations["sidecar.istio.io/status"] =
+                "{\"initContainers\":[\"istio-init\"],\"containers\":[\"istio-proxy\"],\"volumes\":[\"workload-socket\",\"credential-socket\",\"workload-certs\",\"istio-envoy\",\"istio-data\",\"istio-podinfo\",\"istio-token\",\"istiod-ca-cert\"],\"imagePullSecrets\":null,\"revision\":\"default\"}";
+            podAnnotations["kubectl.kubernetes.io/default-container"] = appName;
+            podAnnotations["prometheus.io/scrape"] = "true";
+            podAnnotations["prometheus.io/port"] = "15020";
+            podAnnotations["prometheus.io/path"] = "/stats/prometheus";
+            containers.Add(new JsonObject
+            {
+                ["name"] = "istio-proxy",
+                ["image"] = $"docker.io/istio/proxyv2:{IstioVersion}",
+                ["args"] = new JsonArray("proxy", "sidecar", "--domain", "$(POD_NAMESPACE).svc.cluster.local"),
+                ["ports"] = new JsonArray(new JsonObject { ["name"] = "http-envoy-prom", ["containerPort"] = 15090, ["protocol"] = "TCP" }),
+            });
+            statuses.Add(ContainerStatus("istio-proxy", $"docker.io/istio/proxyv2:{IstioVersion}"));
+        }
+
+        var pod = new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Pod",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = podName,
+                ["namespace"] = ns,
+                ["labels"] = podLabels,
+                ["annotations"] = podAnnotations,
+                ["ownerReferences"] = new JsonArray(new JsonObject
+                {
+                    ["apiVersion"] = "apps/v1",
+                    ["kind"] = "ReplicaSet",
+                    ["name"] = $"{name}-{hash}",
+                    ["controller"] = true,
+                }),
+            },
+            ["spec"] = new JsonObject
+            {
+                ["serviceAccountName"] = serviceAccount,
+                ["nodeName"] = "sandbox-control-plane",
+                ["containers"] = containers,
+            },
+            ["status"] = new JsonObject
+            {
+                ["phase"] = "Running",
+                ["podIP"] = Address(ns, podName, "10.244"),
+                ["hostIP"] = "172.18.0.2",
+                ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Ready", ["status"] = "True" }),
+                ["containerStatuses"] = statuses,
+            },
+        };
+        yield return new SeededObject(ResourceKinds.Pod, pod);
+    }
+
+    private static JsonObject ContainerStatus(string name, string image) => new()
+    {
+        ["name"] = name,
+        ["image"] = image,
+        ["ready"] = true,
+        ["started"] = true,
+        ["restartCount"] = 0,
+        ["state"] = new JsonObject { ["running"] = new JsonObject() },
+    };
+
+    private static string Hash(string text, int length)
+    {
+        // Kubernetes' pod-name alphabet: no vowels, no digits that look like letters.
+        const string alphabet = "bcdfghjklmnpqrstvwxz2456789";
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(text));
+        return new string(bytes.Take(length).Select(b => alphabet[b % alphabet.Length]).ToArray());
+    }
+
+    private static string Address(string ns, string name, string prefix)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(ns + "/" + name));
+        return $"{prefix}.{bytes[0]}.{1 + (bytes[1] % 254)}";
+    }
+}

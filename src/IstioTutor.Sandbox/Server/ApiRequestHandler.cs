@@ -1,0 +1,246 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IstioTutor.Sandbox.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace IstioTutor.Sandbox.Server;
+
+/// <summary>
+/// Maps Kubernetes REST paths onto <see cref="ResourceApi"/>: discovery, OpenAPI, then
+/// <c>/api/v1[/namespaces/NS]/PLURAL[/NAME]</c> and <c>/apis/G/V[/namespaces/NS]/PLURAL[/NAME]</c>.
+/// Every failure leaves as a Kubernetes Status.
+/// </summary>
+internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments discovery, string storePath, ILogger logger)
+{
+    /// <summary>Names the data file behind this server, so another process can tell it serves the same sandbox.</summary>
+    public const string StoreHeader = "X-IstioTutor-Sandbox-Store";
+
+    /// <summary>kube-apiserver's request body limit.</summary>
+    private const int MaxBodyBytes = 3 * 1024 * 1024;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        try
+        {
+            var reply = await DispatchAsync(context);
+            await WriteAsync(context, reply.Code, reply.Body, reply.Warnings);
+        }
+        catch (StatusError e)
+        {
+            await WriteAsync(context, e.Code, e.ToStatus(), []);
+        }
+        catch (JsonException e)
+        {
+            var status = StatusError.BadRequest($"the request body is not valid JSON: {e.Message}").ToStatus();
+            await WriteAsync(context, 400, status, []);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Sandbox request {Method} {Path} failed", context.Request.Method, context.Request.Path);
+            var status = new StatusError(500, "InternalError", $"the sandbox failed on {context.Request.Method} {context.Request.Path}: {e.Message}").ToStatus();
+            await WriteAsync(context, 500, status, []);
+        }
+    }
+
+    private async Task<ApiReply> DispatchAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var segments = (request.Path.Value ?? "/").Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length == 0)
+        {
+            return ApiReply.Ok(new JsonObject { ["paths"] = new JsonArray("/api", "/api/v1", "/apis", "/openapi/v3", "/version") });
+        }
+
+        switch (segments[0])
+        {
+            case "version":
+                context.Response.Headers[StoreHeader] = storePath;
+                return ApiReply.Ok(DiscoveryDocuments.Version());
+            case "healthz" or "readyz" or "livez":
+                return ApiReply.Ok(JsonValue.Create("ok"));
+            case "openapi":
+                return OpenApi(segments);
+            case "api" when segments.Length == 1:
+                return ApiReply.Ok(DiscoveryDocuments.ApiVersions(context.Request.Host.Value ?? "127.0.0.1"));
+            case "api":
+                return await ResourceAsync(context, "", segments[1], segments[2..]);
+            case "apis" when segments.Length == 1:
+                return ApiReply.Ok(discovery.GroupList());
+            case "apis" when segments.Length == 2:
+                return ApiReply.Ok(discovery.Group(segments[1]) ?? throw NotFoundPath(request));
+            case "apis":
+                return await ResourceAsync(context, segments[1], segments[2], segments[3..]);
+            default:
+                throw NotFoundPath(request);
+        }
+    }
+
+    private ApiReply OpenApi(string[] segments)
+    {
+        if (segments.Length >= 2 && segments[1] == "v3")
+        {
+            if (segments.Length == 2)
+            {
+                return ApiReply.Ok(discovery.OpenApiRoot());
+            }
+
+            var doc = discovery.OpenApiGroupVersion(string.Join('/', segments[2..]));
+            if (doc is not null)
+            {
+                return ApiReply.Ok(doc);
+            }
+        }
+
+        // kubectl asks for /openapi/v2 after v3 and accepts 404 (facts §4).
+        throw new StatusError(404, "NotFound", "the server could not find the requested resource");
+    }
+
+    private async Task<ApiReply> ResourceAsync(HttpContext context, string group, string version, string[] rest)
+    {
+        var request = context.Request;
+        if (rest.Length == 0)
+        {
+            return request.Method == HttpMethods.Get
+                ? ApiReply.Ok(discovery.ResourceList(group, version) ?? throw NotFoundPath(request))
+                : throw MethodNotAllowed(request);
+        }
+
+        string? ns = null;
+        if (rest.Length >= 3 && rest[0] == "namespaces")
+        {
+            ns = rest[1];
+            rest = rest[2..];
+        }
+
+        var resource = api.Served.Find(group, version, rest[0]) ?? throw NotFoundPath(request);
+        if (rest.Length > 2 || (resource.Kind.Namespaced && ns is null && rest.Length == 2))
+        {
+            throw NotFoundPath(request);
+        }
+
+        var query = request.Query;
+        var dryRun = DryRun(query["dryRun"]);
+        if (rest.Length == 1)
+        {
+            if (request.Method == HttpMethods.Get)
+            {
+                if (IsTrue(query["watch"]))
+                {
+                    throw new StatusError(405, "MethodNotAllowed", "the IstioTutor sandbox does not serve watches; run the command again without -w/--watch");
+                }
+
+                return api.List(resource, ns, query["labelSelector"], query["fieldSelector"]);
+            }
+
+            if (request.Method == HttpMethods.Post)
+            {
+                var body = await ReadBodyAsync(request);
+                var obj = IsProtobuf(request.ContentType) && resource.Access == ServedAccess.Namespaces
+                    ? ProtobufNamespaceReader.Read(body)
+                    : ParseJson(request.ContentType, body);
+                return api.Create(resource, ns, obj, dryRun);
+            }
+
+            throw MethodNotAllowed(request);
+        }
+
+        var name = rest[1];
+        if (request.Method == HttpMethods.Get)
+        {
+            return api.Get(resource, ns, name);
+        }
+
+        if (request.Method == HttpMethods.Put)
+        {
+            return api.Replace(resource, ns, name, ParseJson(request.ContentType, await ReadBodyAsync(request)), dryRun);
+        }
+
+        if (request.Method == HttpMethods.Patch)
+        {
+            var format = PatchFormatOf(request.ContentType);
+            var body = await ReadBodyAsync(request);
+            return api.Patch(resource, ns, name, format, JsonNode.Parse(body), dryRun);
+        }
+
+        if (request.Method == HttpMethods.Delete)
+        {
+            return api.Delete(resource, ns, name, dryRun);
+        }
+
+        throw MethodNotAllowed(request);
+    }
+
+    private static PatchFormat PatchFormatOf(string? contentType) => MediaType(contentType) switch
+    {
+        "application/merge-patch+json" => PatchFormat.Merge,
+        "application/json-patch+json" => PatchFormat.Json,
+        "application/strategic-merge-patch+json" => PatchFormat.Strategic,
+        "application/apply-patch+yaml" or "application/apply-patch+json" => PatchFormat.Apply,
+        _ => throw StatusError.UnsupportedPatch(contentType ?? "no Content-Type"),
+    };
+
+    private static JsonNode? ParseJson(string? contentType, byte[] body)
+    {
+        var media = MediaType(contentType);
+        if (media.Length > 0 && media != "application/json" && media != "*/*")
+        {
+            throw new StatusError(415, "UnsupportedMediaType", $"the body of the request was in an unknown format ({contentType}) - accepted media types include: application/json");
+        }
+
+        return JsonNode.Parse(body);
+    }
+
+    private static bool IsProtobuf(string? contentType) => MediaType(contentType) == "application/vnd.kubernetes.protobuf";
+
+    private static string MediaType(string? contentType) =>
+        (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
+
+    private static bool DryRun(string? value) => value switch
+    {
+        null or "" => false,
+        "All" => true,
+        _ => throw StatusError.BadRequest($"dryRun \"{value}\" is not supported: the only value is \"All\""),
+    };
+
+    private static bool IsTrue(string? value) => value is "true" or "1";
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            throw new StatusError(413, "RequestEntityTooLarge", $"the request body is larger than {MaxBodyBytes} bytes");
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        if (buffer.Length > MaxBodyBytes)
+        {
+            throw new StatusError(413, "RequestEntityTooLarge", $"the request body is larger than {MaxBodyBytes} bytes");
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static StatusError NotFoundPath(HttpRequest request) =>
+        new(404, "NotFound", $"the server could not find the requested resource ({request.Method} {request.Path})");
+
+    private static StatusError MethodNotAllowed(HttpRequest request) =>
+        new(405, "MethodNotAllowed", $"the server does not allow this method on the requested resource ({request.Method} {request.Path})");
+
+    private static async Task WriteAsync(HttpContext context, int code, JsonNode body, IReadOnlyList<string> warnings)
+    {
+        var response = context.Response;
+        response.StatusCode = code;
+        response.ContentType = "application/json";
+        foreach (var warning in warnings)
+        {
+            response.Headers.Append("Warning", $"299 - \"{warning.Replace("\\", "\\\\").Replace("\"", "\\\"")}\"");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
+        response.ContentLength = bytes.Length;
+        await response.Body.WriteAsync(bytes, context.RequestAborted);
+    }
+}

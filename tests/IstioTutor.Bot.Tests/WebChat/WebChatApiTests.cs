@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using IstioTutor.Bot.Tests.Hosting;
+
+namespace IstioTutor.Bot.Tests.WebChat;
+
+[Collection("bot-host")]
+public sealed class WebChatApiTests(BotHostFixture host)
+{
+    [Fact]
+    public async Task Chat_answers_a_question_as_json_with_citations()
+    {
+        using var response = await host.Http.PostAsJsonAsync("api/chat", new { text = "What does a VirtualService do?" });
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(json["grounded"]!.GetValue<bool>());
+        Assert.Equal("beginner", json["stage"]!.GetValue<string>());
+        Assert.Contains(json["citations"]!.AsArray(), c => c!["lessonId"]!.GetValue<string>() == "virtualservice-basics");
+    }
+
+    [Fact]
+    public async Task Chat_issues_an_http_only_learner_cookie_on_first_contact()
+    {
+        using var response = await host.Http.PostAsJsonAsync("api/chat", new { text = "/stage" });
+
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
+        Assert.Matches("^istiotutor_learner=web-[0-9a-f]{16}; .*httponly", cookie.ToLowerInvariant());
+        Assert.Contains("samesite=strict", cookie.ToLowerInvariant(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chat_keeps_a_valid_cookie_and_replaces_a_forged_one()
+    {
+        using var kept = new HttpRequestMessage(HttpMethod.Post, "api/chat") { Content = JsonContent.Create(new { text = "/stage" }) };
+        kept.Headers.Add("Cookie", "istiotutor_learner=web-0123456789abcdef");
+        using var forged = new HttpRequestMessage(HttpMethod.Post, "api/chat") { Content = JsonContent.Create(new { text = "/stage" }) };
+        forged.Headers.Add("Cookie", "istiotutor_learner=alice");
+
+        using var keptResponse = await host.Http.SendAsync(kept);
+        using var forgedResponse = await host.Http.SendAsync(forged);
+
+        Assert.False(keptResponse.Headers.Contains("Set-Cookie"));
+        Assert.DoesNotContain("istiotutor_learner=alice", Assert.Single(forgedResponse.Headers.GetValues("Set-Cookie")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chat_refuses_a_body_that_is_not_json_with_415_and_says_what_to_send()
+    {
+        using var response = await host.Http.PostAsync("api/chat", new StringContent("text=hi", Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("Content-Type: application/json", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chat_refuses_malformed_json_with_400_naming_the_place()
+    {
+        using var response = await host.Http.PostAsync("api/chat", new StringContent("{\"text\": ", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not valid JSON", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chat_refuses_an_action_with_an_invalid_verb_and_runs_nothing()
+    {
+        var before = host.Trials.Confirmed.Count;
+
+        using var response = await host.Http.PostAsJsonAsync("api/chat", new { action = new { verb = "TRIAL CONFIRM", argument = "p-1" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, host.Trials.Confirmed.Count);
+    }
+
+    [Fact]
+    public async Task Page_and_its_assets_are_served_without_external_references()
+    {
+        var html = await host.Http.GetStringAsync("");
+        var script = await host.Http.GetStringAsync("webchat/app.js");
+
+        Assert.Contains("<script src=\"/webchat/app.js\"></script>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http", html.Replace("http-equiv", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("/api/chat", script, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Http.GetAsync("webchat/secrets.json")).StatusCode);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using IstioTutor.Core.Guard.Audit;
+using IstioTutor.Core.Hosting;
+using IstioTutor.Core.Mesh;
+using IstioTutor.Core.Tools;
+using IstioTutor.Core.Turns;
+using IstioTutor.Sandbox.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace IstioTutor.Labs.Tests.Fixtures;
+
+/// <summary>
+/// The whole tutor as a door sees it, started once for the collection: the real pipeline, the LiteDB file
+/// and the embedded sandbox API server on a free loopback port, in a temporary data directory. One mentor
+/// is configured (terminal user "mentor").
+/// </summary>
+public sealed class TutorHostFixture : IAsyncLifetime
+{
+    public const string MentorUser = "mentor";
+
+    private readonly string _root = Directory.CreateTempSubdirectory("istiotutor-labs-").FullName;
+    private ServiceProvider? _provider;
+
+    public TestClock Clock { get; } = new();
+
+    public IServiceProvider Services => _provider!;
+
+    public TutorPipeline Pipeline => Services.GetRequiredService<TutorPipeline>();
+
+    public IMeshCluster Cluster => Services.GetRequiredService<IMeshCluster>();
+
+    public IAuditLog Audit => Services.GetRequiredService<IAuditLog>();
+
+    public MeshToolsFactory Tools => Services.GetRequiredService<MeshToolsFactory>();
+
+    public Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Tutor:DataDirectory"] = Path.Combine(_root, "data"),
+            ["Tutor:Mentors:0"] = $"terminal:{MentorUser}",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddIstioTutor(configuration);
+        services.AddEmbeddedSandbox();
+        _provider = services.BuildServiceProvider();
+        _provider.GetService<IStartupValidator>()?.Validate();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A learner id no other test uses.</summary>
+    public static string NewLearner(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    public Task<TurnResult> SendAsync(string learner, string text, string conversation = "c1", CardAction? action = null) =>
+        Pipeline.HandleAsync(new TurnRequest(Door.Terminal, learner, conversation, text, DisplayName: learner, Action: action));
+
+    /// <summary>/apply then /confirm of one manifest; returns the confirmation's reply.</summary>
+    public async Task<TurnResult> ApplyAndConfirmAsync(string learner, string yaml, string conversation = "c1")
+    {
+        var preview = await SendAsync(learner, "/apply\n```yaml\n" + yaml + "\n```", conversation);
+        Assert.True(preview.PendingAction is not null, "preview failed: " + preview.Text);
+        var confirmed = await SendAsync(learner, "/confirm " + preview.PendingAction!.Id, conversation);
+        Assert.StartsWith("Applied", confirmed.Text, StringComparison.Ordinal);
+        return confirmed;
+    }
+
+    /// <summary>Every Istio object in every namespace except <paramref name="except"/>, as comparable JSON text.</summary>
+    public async Task<SortedDictionary<string, string>> SnapshotAllAsync(string? except)
+    {
+        var all = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var kind in ResourceKinds.Istio)
+        {
+            foreach (var item in await Cluster.ListAsync(kind, null, null, CancellationToken.None))
+            {
+                var ns = item["metadata"]?["namespace"]?.GetValue<string>() ?? "";
+                if (ns != except)
+                {
+                    all[$"{kind.Kind}/{ns}/{item["metadata"]?["name"]}"] = item.ToJsonString();
+                }
+            }
+        }
+
+        return all;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_provider is not null)
+        {
+            await _provider.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // LiteDB may still be closing its file; the OS cleans the temp directory later.
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using System.Text;
+using IstioTutor.Core.Hosting;
+using IstioTutor.Core.Mesh;
+using IstioTutor.Sandbox.Hosting;
+using k8s;
+
+namespace IstioTutor.Sandbox.Tests.Fixtures;
+
+/// <summary>
+/// One embedded sandbox for the whole test collection: the real server on a free loopback port over a
+/// LiteDB file in a temporary data directory, reached through KubernetesClient, raw HTTP and kubectl.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xUnit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
+public sealed class SandboxFixture : IAsyncLifetime
+{
+    private readonly string root = Path.Combine(Path.GetTempPath(), "istiotutor-sandbox-tests-" + Guid.NewGuid().ToString("N"));
+    private EmbeddedSandbox? sandbox;
+    private EmbeddedClusterConnection? connection;
+    private int counter;
+
+    public Uri Address { get; private set; } = null!;
+
+    public DataDirectory Data { get; private set; } = null!;
+
+    public IMeshCluster Cluster { get; private set; } = null!;
+
+    /// <summary>The raw KubernetesClient for calls the seam does not offer (typed workload writes).</summary>
+    public IKubernetes Client { get; private set; } = null!;
+
+    public HttpClient Http { get; } = new();
+
+    public string KubeconfigPath => Data.File(SandboxKubeconfig.FileName);
+
+    public string KubectlCacheDir => Path.Combine(root, "kubectl-cache");
+
+    public async Task InitializeAsync()
+    {
+        Data = new DataDirectory(Path.Combine(root, "data"));
+        sandbox = new EmbeddedSandbox(Data, [new RequireHostsValidator()]);
+        connection = new EmbeddedClusterConnection(sandbox);
+        Cluster = new KubernetesMeshCluster(connection);
+        Client = await connection.ConnectAsync(CancellationToken.None);
+        Address = await sandbox.StartAsync(CancellationToken.None);
+        Http.BaseAddress = Address;
+    }
+
+    /// <summary>A learner namespace no other test uses.</summary>
+    public string NewNamespace(string prefix = "t") => $"learn-{prefix}{Interlocked.Increment(ref counter)}-{Guid.NewGuid().ToString("N")[..6]}";
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? body = null, string contentType = "application/json")
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        connection?.Dispose();
+        if (sandbox is not null)
+        {
+            await sandbox.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A kubectl child still closing its cache: the temp directory is cleaned by the OS later.
+        }
+    }
+}
