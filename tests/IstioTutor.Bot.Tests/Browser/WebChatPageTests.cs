@@ -39,6 +39,7 @@ public sealed class WebChatPageTests(ChromiumFixture chromium, BotHostFixture ho
         var confirm = page.Locator("section.card button[data-verb='confirm']");
         await confirm.WaitForAsync();
         Assert.Contains("+++ preview/VirtualService/reviews", await page.Locator("section.card").Last.TextContentAsync() ?? "", StringComparison.Ordinal);
+        await ScreenshotAsync(page.Locator("article.tutor").Last, "webchat-preview.png");
 
         await confirm.ClickAsync();
 
@@ -53,17 +54,19 @@ public sealed class WebChatPageTests(ChromiumFixture chromium, BotHostFixture ho
         var check = page.Locator("article.tutor .check.passed");
         await check.WaitForAsync();
         Assert.Contains("request-routing", await check.TextContentAsync() ?? "", StringComparison.Ordinal);
-        await ScreenshotAsync(page, "webchat-apply-check.png");
+        Assert.Contains("How this was checked", await page.Locator("article.tutor .check-result .method").TextContentAsync() ?? "", StringComparison.Ordinal);
+        await ScreenshotAsync(page.Locator("article.tutor").Last, "webchat-check.png");
         await page.Context.CloseAsync();
     }
 
-    /// <summary>Saves a full-page screenshot when ISTIOTUTOR_SCREENSHOTS names a directory (to look at the layout by eye).</summary>
-    private static async Task ScreenshotAsync(IPage page, string name)
+    /// <summary>Saves a screenshot of one message when ISTIOTUTOR_SCREENSHOTS names a directory (to look at the layout by eye).</summary>
+    private static async Task ScreenshotAsync(ILocator message, string name)
     {
         if (Environment.GetEnvironmentVariable("ISTIOTUTOR_SCREENSHOTS") is { Length: > 0 } dir)
         {
             Directory.CreateDirectory(dir);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name), FullPage = true });
+            await message.Page.SetViewportSizeAsync(1280, 2000); // the log scrolls; a tall viewport shows a whole message
+            await message.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(dir, name) });
         }
     }
 }
