@@ -59,6 +59,8 @@ public sealed class BotFrameworkDoorTests(BotHostFixture host)
         Assert.Equal(["Action.Submit", "Action.Submit"], actions.Select(a => a!["type"]!.GetValue<string>()));
         Assert.Equal(["confirm", "cancel"], actions.Select(a => a!["data"]!["verb"]!.GetValue<string>()));
         Assert.Equal("positive", actions[0]!["style"]!.GetValue<string>());
+        Assert.DoesNotContain("```diff", reply.Text, StringComparison.Ordinal); // the card, not the message, carries the diff
+        Assert.Contains("/confirm " + actions[0]!["data"]!["argument"]!.GetValue<string>(), reply.Text, StringComparison.Ordinal);
         Assert.Null(await host.GetAsync(ResourceKinds.VirtualService, LearnerIds.NamespaceOf(TeamsLearner("29:previewer")), "reviews"));
     }
 
@@ -134,6 +136,7 @@ public sealed class BotFrameworkDoorTests(BotHostFixture host)
         Assert.Contains("```\n", reply.Text, StringComparison.Ordinal);
         Assert.Contains("+++ preview/VirtualService/reviews", reply.Text, StringComparison.Ordinal);
         Assert.Matches("Or type: `!confirm [^`]+`  `!cancel [^`]+`", reply.Text);
+        Assert.Single(reply.Text.Split("+++ preview/VirtualService/reviews").Skip(1)); // the diff is written once, in the card part
         var hero = Assert.Single(reply.Attachments)!;
         Assert.Equal("application/vnd.microsoft.card.hero", hero["contentType"]!.GetValue<string>());
         var buttons = hero["content"]!["buttons"]!.AsArray();
