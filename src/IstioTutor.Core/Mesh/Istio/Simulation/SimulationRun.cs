@@ -70,7 +70,7 @@ internal sealed class SimulationRun
         var source = FindSource();
         var hasSidecar = _request.SourceHasSidecar ?? source?.HasSidecar ?? false;
         var sourcePrincipal = _request.SourcePrincipal ?? (hasSidecar ? source?.Principal : null);
-        var fqdn = HostName.Resolve(_request.Host, source?.Namespace ?? ns);
+        var fqdn = _model.ResolveClientHost(_request.Host, source?.Namespace ?? ns);
         var service = _model.FindService(fqdn);
         var vs = hasSidecar ? FindVirtualService(fqdn, source?.Namespace ?? ns) : null;
         if (service is null && vs is null)
@@ -80,6 +80,11 @@ internal sealed class SimulationRun
         }
 
         var port = _request.Port ?? (service?.Ports.Count > 0 ? service.Ports[0].Port : 80);
+        if (service is { FromServiceEntry: true, Endpoints.Count: > 0 })
+        {
+            _notes.Add($"{fqdn} comes from ServiceEntry {service.Namespace}/{service.Name}: its endpoints ({string.Join(", ", service.Endpoints.Select(e => e.Name))}) have no sidecar and are assumed to answer 200 (nothing outside the mesh is contacted)");
+        }
+
         _notes.Add(source is null ? "source: a client pod without a sidecar" : $"source: {source.Name} ({(hasSidecar ? "with" : "without")} sidecar)");
         if (!hasSidecar)
         {
