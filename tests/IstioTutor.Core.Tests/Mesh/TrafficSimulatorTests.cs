@@ -161,4 +161,43 @@ public sealed class TrafficSimulatorTests
         Assert.Contains("No workload named \"shop\" in learn-alice", error.Message, StringComparison.Ordinal);
         Assert.Contains("productpage-v1-0", error.Message, StringComparison.Ordinal);
     }
+
+    private const string HttpbinEntry = """{"kind":"ServiceEntry","metadata":{"name":"httpbin-ext","namespace":"NS"},"spec":{"hosts":["httpbin.org"],"ports":[{"number":80,"name":"http","protocol":"HTTP"}],"resolution":"DNS","location":"MESH_EXTERNAL"}}""";
+
+    [Fact]
+    public void A_request_to_a_ServiceEntry_host_reaches_the_external_host()
+    {
+        var report = Run(new SimulationRequest("httpbin.org") { Source = "productpage", Requests = 20, Seed = 1 }, HttpbinEntry);
+
+        Assert.Equal(20, report.CountOf(200));
+        Assert.Contains(report.Notes, n => n.Contains("ServiceEntry learn-alice/httpbin-ext", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_request_to_an_external_host_without_a_ServiceEntry_is_refused_with_the_reason()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Run(new SimulationRequest("httpbin.org") { Source = "productpage", Requests = 5, Seed = 1 }));
+
+        Assert.Contains("\"httpbin.org\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_VirtualService_fault_on_a_ServiceEntry_host_applies()
+    {
+        var report = Run(
+            new SimulationRequest("httpbin.org") { Source = "productpage", Requests = 20, Seed = 1 },
+            HttpbinEntry,
+            """{"kind":"VirtualService","metadata":{"name":"httpbin","namespace":"NS"},"spec":{"hosts":["httpbin.org"],"http":[{"fault":{"abort":{"httpStatus":418,"percentage":{"value":100}}},"route":[{"destination":{"host":"httpbin.org"}}]}]}}""");
+
+        Assert.Equal(20, report.CountOf(418));
+    }
+
+    [Fact]
+    public void A_client_reaches_a_service_by_name_dot_namespace_through_its_DNS_search_path()
+    {
+        var report = Run(new SimulationRequest("reviews.learn-alice") { Source = "productpage", Requests = 30, Seed = 1 }, Bookinfo.ReviewsSubsets);
+
+        Assert.Equal(30, report.CountOf(200));
+        Assert.Equal(30, report.ToVersion("v1") + report.ToVersion("v2") + report.ToVersion("v3"));
+    }
 }
