@@ -193,6 +193,21 @@ public sealed class LabWrongSolutionTests(TutorHostFixture host)
               resolution: DNS
               location: MESH_INTERNAL
             """ },
+        { "egress-serviceentry", "Only 0 of 20 simulated requests from productpage to httpbin.org were answered 200", """
+            apiVersion: networking.istio.io/v1
+            kind: ServiceEntry
+            metadata:
+              name: httpbin-ext
+            spec:
+              hosts:
+              - httpbin.org
+              ports:
+              - number: 80
+                name: http
+                protocol: HTTP
+              resolution: STATIC
+              location: MESH_EXTERNAL
+            """ },
         { "telemetry-access-logs", "disabled: true", """
             apiVersion: telemetry.istio.io/v1
             kind: Telemetry
