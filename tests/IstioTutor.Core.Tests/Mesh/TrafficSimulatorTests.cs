@@ -200,4 +200,44 @@ public sealed class TrafficSimulatorTests
         Assert.Equal(30, report.CountOf(200));
         Assert.Equal(30, report.ToVersion("v1") + report.ToVersion("v2") + report.ToVersion("v3"));
     }
+
+    private const string BookinfoGateway = """{"kind":"Gateway","metadata":{"name":"bookinfo-gateway","namespace":"NS"},"spec":{"selector":{"istio":"ingressgateway"},"servers":[{"port":{"number":80,"name":"http","protocol":"HTTP"},"hosts":["*"]}]}}""";
+
+    private const string BookinfoRoute = """{"kind":"VirtualService","metadata":{"name":"bookinfo","namespace":"NS"},"spec":{"hosts":["*"],"gateways":["bookinfo-gateway"],"http":[{"match":[{"uri":{"exact":"/productpage"}}],"route":[{"destination":{"host":"productpage","port":{"number":9080}}}]}]}}""";
+
+    private static SimulationRequest ThroughIngress(string path) => new("bookinfo.example.com") { Source = "istio-ingressgateway", Path = path, Requests = 20, Seed = 1 };
+
+    [Fact]
+    public void A_request_through_the_ingress_gateway_follows_the_bound_VirtualService_to_productpage()
+    {
+        var report = Run(ThroughIngress("/productpage"), BookinfoGateway, BookinfoRoute);
+
+        Assert.Equal(20, report.CountOf(200));
+        Assert.All(report.Destinations, d => Assert.Equal("productpage", d.Service));
+    }
+
+    [Fact]
+    public void A_path_the_gateway_bound_VirtualService_does_not_match_gets_404()
+    {
+        var report = Run(ThroughIngress("/admin"), BookinfoGateway, BookinfoRoute);
+
+        Assert.Equal(20, report.CountOf(404));
+    }
+
+    [Fact]
+    public void A_VirtualService_not_bound_to_the_Gateway_is_not_used_by_the_ingress_gateway()
+    {
+        var report = Run(ThroughIngress("/productpage"), BookinfoGateway, BookinfoRoute.Replace("\"gateways\":[\"bookinfo-gateway\"],", "", StringComparison.Ordinal));
+
+        Assert.Equal(20, report.CountOf(404));
+        Assert.Contains(report.Notes, n => n.Contains("no VirtualService bound", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_Gateway_that_does_not_accept_the_Host_header_routes_nothing()
+    {
+        var report = Run(ThroughIngress("/productpage"), BookinfoGateway.Replace("[\"*\"]", "[\"shop.example.com\"]", StringComparison.Ordinal), BookinfoRoute);
+
+        Assert.Equal(20, report.CountOf(404));
+    }
 }
