@@ -43,6 +43,43 @@ public sealed class LabWrongSolutionTests(TutorHostFixture host)
                 hosts:
                 - "*"
             """ },
+        { "bookinfo-gateway", "Only 0 of 50 simulated GET /productpage requests", """
+            apiVersion: networking.istio.io/v1
+            kind: Gateway
+            metadata:
+              name: bookinfo-gateway
+            spec:
+              selector:
+                istio: ingressgateway
+              servers:
+              - port:
+                  number: 80
+                  name: http
+                  protocol: HTTP
+                hosts:
+                - "*"
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata:
+              name: bookinfo
+            spec:
+              hosts:
+              - "*"
+              gateways:
+              - bookinfo-gateway
+              http:
+              - match:
+                - uri:
+                    exact: /productpage
+                  method:
+                    exact: POST
+                route:
+                - destination:
+                    host: productpage
+                    port:
+                      number: 9080
+            """ },
         { "request-routing", "reached v2 0 of", ReviewsSubsets + "\n---\n" + """
             apiVersion: networking.istio.io/v1
             kind: VirtualService
