@@ -69,6 +69,26 @@ public sealed class GroundedAnswerTests : IDisposable
     }
 
     [Fact]
+    public async Task Off_topic_question_gets_the_offline_refusal_without_asking_the_model()
+    {
+        var answer = await _tutor.AskAsync("What is a good recipe for kimchi stew?");
+
+        Assert.False(answer.Grounded);
+        Assert.Empty(answer.Citations);
+        Assert.Empty(_fixture.Model.Received);
+    }
+
+    [Fact]
+    public async Task Question_about_another_technology_gets_the_offline_refusal_without_asking_the_model()
+    {
+        var answer = await _tutor.AskAsync("How do I set the request timeout of a Kafka producer?");
+
+        Assert.False(answer.Grounded);
+        Assert.Empty(answer.Citations);
+        Assert.Empty(_fixture.Model.Received);
+    }
+
+    [Fact]
     public async Task The_request_carries_the_stage_system_prompt_and_the_sections_as_fenced_reference_data()
     {
         _fixture.Model.Script(ScriptedReply.Text("ok"));

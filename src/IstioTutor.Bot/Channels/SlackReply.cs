@@ -15,7 +15,9 @@ internal static class SlackReply
 {
     public static IMessageActivity From(TurnResult result)
     {
-        var text = new StringBuilder(SlackMrkdwn.FromMarkdown(result.Text.TrimEnd()));
+        var cards = ReplyCards.For(result);
+        var (before, after) = ReplyText.Around(result, cards);
+        var text = new StringBuilder(SlackMrkdwn.FromMarkdown(before));
         if (result.Citations.Count > 0)
         {
             text.Append("\n\n_").Append(CitationText.Heading(result.Lang)).Append(":_");
@@ -27,7 +29,7 @@ internal static class SlackReply
 
         var reply = Activity.CreateMessageActivity();
         reply.Attachments = [];
-        foreach (var card in ReplyCards.For(result))
+        foreach (var card in cards)
         {
             text.Append("\n\n*").Append(SlackMrkdwn.Escape(card.Title)).Append('*');
             foreach (var section in card.Sections)
@@ -62,6 +64,11 @@ internal static class SlackReply
                     .Select(b => new Microsoft.Bot.Schema.CardAction(ActionTypes.ImBack, b.Label, value: CommandText(b.Action)))
                     .ToList(),
             }.ToAttachment());
+        }
+
+        if (after is not null)
+        {
+            text.Append("\n\n").Append(SlackMrkdwn.FromMarkdown(after));
         }
 
         reply.Text = text.ToString();

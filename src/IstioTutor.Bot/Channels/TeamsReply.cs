@@ -13,7 +13,15 @@ internal static class TeamsReply
 {
     public static IMessageActivity From(TurnResult result)
     {
-        var text = new StringBuilder(result.Text.TrimEnd());
+        var cards = ReplyCards.For(result);
+        // The card carries the preview's diff and analysis; the message keeps what changes and how to confirm.
+        var (before, after) = ReplyText.Around(result, cards);
+        var text = new StringBuilder(before);
+        if (after is not null)
+        {
+            text.Append("\n\n").Append(after);
+        }
+
         if (result.Citations.Count > 0)
         {
             text.Append("\n\n**").Append(CitationText.Heading(result.Lang)).Append("**\n");
@@ -26,7 +34,7 @@ internal static class TeamsReply
         var reply = Activity.CreateMessageActivity();
         reply.Text = text.ToString();
         reply.TextFormat = TextFormatTypes.Markdown;
-        reply.Attachments = ReplyCards.For(result)
+        reply.Attachments = cards
             .Select(card => new Attachment { ContentType = AdaptiveCardJson.ContentType, Content = AdaptiveCardJson.From(card) })
             .ToList();
         return reply;

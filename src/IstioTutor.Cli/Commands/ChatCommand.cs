@@ -49,7 +49,7 @@ internal static class ChatCommand
                         console.Markup("[green]> [/]");
                     }
 
-                    var line = await Console.In.ReadLineAsync(cancellationToken);
+                    var line = await ReadMessageAsync(console, interactive, cancellationToken);
                     if (line is null || line.Trim() is "/exit" or "/quit")
                     {
                         return 0;
@@ -60,23 +60,54 @@ internal static class ChatCommand
                         continue;
                     }
 
-                    Render(console, await terminal.SendAsync(line, cancellationToken));
+                    ChatRenderer.Render(console, await terminal.SendAsync(line, cancellationToken));
                 }
             }
         });
         return command;
     }
 
-    private static void Render(IAnsiConsole console, TurnResult result)
+    /// <summary>
+    /// A message that opens a fenced block, or an /apply whose block starts on the next line, goes on until
+    /// the fence closes, so YAML can be typed or piped over several lines.
+    /// </summary>
+    private static async Task<string?> ReadMessageAsync(IAnsiConsole console, bool interactive, CancellationToken cancellationToken)
     {
-        console.WriteLine();
-        console.Write(new Text(result.Text));
-        console.WriteLine();
-        foreach (var c in result.Citations)
+        var line = await Console.In.ReadLineAsync(cancellationToken);
+        var fences = line is null ? 0 : Fences(line);
+        var awaitsBlock = line is not null && fences == 0 && line.Trim().StartsWith("/apply", StringComparison.OrdinalIgnoreCase);
+        if (line is null || (fences % 2 == 0 && !awaitsBlock))
         {
-            console.MarkupLine($"[dim]  ↳ [[{c.Stage.ToName()}]] {Markup.Escape(c.LessonId)} — {Markup.Escape(c.Title)} › {Markup.Escape(c.Section)}[/]");
+            return line;
         }
 
-        console.WriteLine();
+        if (interactive)
+        {
+            console.MarkupLine("[dim](YAML in a ```yaml … ``` block; the message ends with the closing ```)[/]");
+        }
+
+        var message = new System.Text.StringBuilder(line);
+        while (await Console.In.ReadLineAsync(cancellationToken) is { } next)
+        {
+            message.Append('\n').Append(next);
+            fences += Fences(next);
+            if (fences > 0 && fences % 2 == 0)
+            {
+                break;
+            }
+        }
+
+        return message.ToString();
+    }
+
+    private static int Fences(string line)
+    {
+        var count = 0;
+        for (var i = line.IndexOf("```", StringComparison.Ordinal); i >= 0; i = line.IndexOf("```", i + 3, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 }

@@ -31,7 +31,7 @@ internal sealed record TurnJson(
         r.Stage.ToName(),
         r.Citations.Select(c => new CitationJson(c.LessonId, c.Title, c.Stage.ToName(), c.Section, c.Lang)).ToArray(),
         r.PendingAction is { } p ? new PendingActionJson(p.Id, p.Summary, p.Diff, p.Findings, p.Prediction, p.ExpiresAt) : null,
-        r.Check is { } c ? new CheckJson(c.Lab, c.Passed, c.Findings.Select(f => new FindingJson(f.Message, f.Hint, f.Ok)).ToArray()) : null);
+        r.Check is { } c ? new CheckJson(c.Lab, c.Passed, c.Findings.Select(f => new FindingJson(f.Message, f.Hint, f.Ok)).ToArray(), c.Method) : null);
 
     /// <summary>One line of JSON (batch mode writes one per input line).</summary>
     public string Serialize() => JsonSerializer.Serialize(this, Options);

@@ -47,17 +47,12 @@ public sealed partial class AnswerComposer
             sb.AppendLine(support).AppendLine();
         }
 
-        var yaml = section.CodeBlocks.FirstOrDefault(c => c.IsYaml);
-        var yamlFrom = section;
-        if (yaml is null && knowledge.Curriculum.FindExact(section.LessonId, section.Lang) is { } lesson)
-        {
-            yamlFrom = lesson.Sections.FirstOrDefault(s => s.CodeBlocks.Any(c => c.IsYaml)) ?? section;
-            yaml = yamlFrom.CodeBlocks.FirstOrDefault(c => c.IsYaml);
-        }
+        var yamlFrom = ExampleSection(section, knowledge);
+        var yaml = yamlFrom?.CodeBlocks.First(c => c.IsYaml);
 
         if (yaml is not null)
         {
-            if (!ReferenceEquals(yamlFrom, section))
+            if (!ReferenceEquals(yamlFrom, section) && yamlFrom is not null)
             {
                 sb.AppendLine(ko ? $"예시 ('{yamlFrom.Heading}' 절):" : $"Example (from \"{yamlFrom.Heading}\"):");
             }
@@ -84,6 +79,37 @@ public sealed partial class AnswerComposer
             .Select(h => new Citation(h.Section.LessonId, h.Section.LessonTitle, h.Section.Stage, h.Section.Heading, h.Section.Lang))
             .ToArray();
         return new Answer(sb.ToString().Trim(), true, citations);
+    }
+
+    /// <summary>
+    /// The section whose YAML illustrates the answer: the section itself, else the nearest one after it in
+    /// the lesson (lessons explain, then show: "to close that gap, add an AuthorizationPolicy" is followed
+    /// by that policy), else the nearest one before it.
+    /// </summary>
+    private static LessonSection? ExampleSection(LessonSection section, KnowledgeBase knowledge)
+    {
+        if (section.CodeBlocks.Any(c => c.IsYaml))
+        {
+            return section;
+        }
+
+        if (knowledge.Curriculum.FindExact(section.LessonId, section.Lang) is not { } lesson)
+        {
+            return null;
+        }
+
+        var at = -1;
+        for (var i = 0; i < lesson.Sections.Count; i++)
+        {
+            if (lesson.Sections[i].Heading == section.Heading)
+            {
+                at = i;
+                break;
+            }
+        }
+
+        static bool HasYaml(LessonSection s) => s.Kind == SectionKind.Teaching && s.CodeBlocks.Any(c => c.IsYaml);
+        return lesson.Sections.Skip(at + 1).FirstOrDefault(HasYaml) ?? lesson.Sections.Take(Math.Max(at, 0)).LastOrDefault(HasYaml);
     }
 
     private static Answer Refuse(Retrieval retrieval, string lang)
@@ -152,7 +178,9 @@ public sealed partial class AnswerComposer
     internal static string FirstSentences(string text, int count)
     {
         var ends = SentenceEnd().Matches(text);
-        return ends.Count >= count ? text[..(ends[count - 1].Index + 1)].Trim() : text.Trim();
+        var first = ends.Count >= count ? text[..(ends[count - 1].Index + 1)].Trim() : text.Trim();
+        // A lead-in to a list or table ("... listen on port 9080:") reads as a sentence once its colon is a full stop.
+        return first.EndsWith(':') ? first[..^1] + "." : first;
     }
 
     private static string Collapse(string s) => Spaces().Replace(s, " ").Trim();

@@ -1,7 +1,19 @@
 namespace IstioTutor.Core.Knowledge;
 
-/// <summary>Counts of unambiguous (<see cref="Strong"/>) and keyword-only (<see cref="Weak"/>) domain terms in a question.</summary>
+/// <summary>
+/// Counts of unambiguous (<see cref="Strong"/>) and keyword-only (<see cref="Weak"/>) domain terms in a
+/// question, and of technologies outside the curriculum it names (<see cref="Foreign"/>: Kafka, React...).
+/// <see cref="Core"/> counts the Istio-specific names among the strong terms (istio, envoy, sidecar, a
+/// resource kind), which keep a question on topic even when it also names another technology.
+/// </summary>
 public sealed record DomainEvidence(int Strong, int Weak)
 {
+    public int Core { get; init; }
+
+    public int Foreign { get; init; }
+
     public bool Any => Strong + Weak > 0;
+
+    /// <summary>The question is about another technology and only borrows a generic word of ours ("timeout", "재시도").</summary>
+    public bool AboutAnotherTechnology => Foreign > 0 && Core == 0;
 }

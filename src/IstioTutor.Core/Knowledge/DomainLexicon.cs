@@ -43,6 +43,32 @@ public sealed partial class DomainLexicon
         "서비스", "요청", "헤더", "지연", "엔드포인트", "버전", "정책", "설정", "설치", "프로파일", "로그", "암호화", "평문", "배포", "존",
     ];
 
+    /// <summary>Names that only Istio (and its mesh) uses: a question naming one is about Istio whatever else it names.</summary>
+    private static readonly string[] CoreTerms =
+    [
+        "istio", "istiod", "istioctl", "envoy", "sidecar", "sidecars", "mesh", "service mesh", "virtualservice", "destinationrule",
+        "serviceentry", "peerauthentication", "authorizationpolicy", "requestauthentication", "envoyfilter", "wasmplugin", "workloadentry",
+        "workloadgroup", "ztunnel", "waypoint", "ambient", "mtls", "spiffe", "xds", "kiali", "bookinfo", "productpage", "hbone",
+        "이스티오", "엔보이", "사이드카", "메시", "앰비언트", "웨이포인트", "북인포",
+    ];
+
+    /// <summary>
+    /// Technologies outside the curriculum that learners also ask about. A question that names one and no
+    /// core term is about that technology, even when it shares a generic word ("Kafka consumer timeout").
+    /// </summary>
+    private static readonly string[] ForeignTerms =
+    [
+        "kafka", "rabbitmq", "react", "angular", "vue", "svelte", "python", "java", "javascript", "typescript", "golang", "rust", "ruby",
+        "php", "django", "flask", "spring", "rails", "laravel", "nodejs", "npm", "excel", "vlookup", "mysql", "postgres", "postgresql",
+        "mongodb", "redis", "elasticsearch", "oracle", "sql", "pandas", "numpy", "tensorflow", "pytorch", "unity", "unreal", "android",
+        "ios", "swift", "kotlin", "flutter", "wordpress", "photoshop", "jquery", "css", "html", "celery", "airflow", "spark", "hadoop",
+        "카프카", "리액트", "파이썬", "자바", "자바스크립트", "엑셀", "스프링", "장고", "레디스", "안드로이드", "플러터", "판다스",
+    ];
+
+    private readonly HashSet<string> _coreWords;
+    private readonly string[] _corePhrases;
+    private readonly HashSet<string> _foreignWords;
+    private readonly string[] _foreignPhrases;
     private readonly HashSet<string> _strongWords;
     private readonly string[] _strongPhrases;
     private readonly HashSet<string> _weakWords;
@@ -56,6 +82,12 @@ public sealed partial class DomainLexicon
         _strongPhrases = strongSet.Where(t => !IsSingleLatinWord(t)).ToArray();
         _weakWords = weakSet.Where(IsSingleLatinWord).ToHashSet(StringComparer.Ordinal);
         _weakPhrases = weakSet.Where(t => !IsSingleLatinWord(t)).ToArray();
+        var core = CoreTerms.Select(Normalize).ToArray();
+        _coreWords = core.Where(IsSingleLatinWord).ToHashSet(StringComparer.Ordinal);
+        _corePhrases = core.Where(t => !IsSingleLatinWord(t)).ToArray();
+        var foreign = ForeignTerms.Select(Normalize).ToArray();
+        _foreignWords = foreign.Where(IsSingleLatinWord).ToHashSet(StringComparer.Ordinal);
+        _foreignPhrases = foreign.Where(t => !IsSingleLatinWord(t)).ToArray();
     }
 
     /// <summary>The built-in strong terms plus every lesson's keywords as weak terms.</summary>
@@ -69,7 +101,11 @@ public sealed partial class DomainLexicon
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         var strong = words.Count(_strongWords.Contains) + _strongPhrases.Count(p => Contains(text, p));
         var weak = words.Count(_weakWords.Contains) + _weakPhrases.Count(p => Contains(text, p));
-        return new DomainEvidence(strong, weak);
+        return new DomainEvidence(strong, weak)
+        {
+            Core = words.Count(_coreWords.Contains) + _corePhrases.Count(p => Contains(text, p)),
+            Foreign = words.Count(_foreignWords.Contains) + _foreignPhrases.Count(p => Contains(text, p)),
+        };
     }
 
     /// <summary>Latin phrases must stand as whole words; Hangul terms may carry particles ("메시를").</summary>

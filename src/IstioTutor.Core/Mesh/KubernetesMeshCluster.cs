@@ -149,13 +149,36 @@ public sealed class KubernetesMeshCluster(IClusterConnection connection) : IMesh
             }
         }
 
+        var isRoot = ns == MeshSnapshot.RootNamespace;
         return new MeshSnapshot(
             ns,
             config,
             await ListAsync(ResourceKinds.Service, ns, null, cancellationToken),
             await ListAsync(ResourceKinds.Pod, ns, null, cancellationToken),
             await ListAsync(ResourceKinds.Namespace, null, null, cancellationToken),
-            ns == MeshSnapshot.RootNamespace ? config : root);
+            isRoot ? config : root)
+        {
+            // Gateways select their pods in any namespace (istioctl, unless PILOT_SCOPE_GATEWAY_TO_NAMESPACE),
+            // and the shared ingress gateway lives in the root namespace.
+            RootNamespaceServices = isRoot ? [] : await ListRootAsync(ResourceKinds.Service, cancellationToken),
+            RootNamespacePods = isRoot ? [] : await ListRootAsync(ResourceKinds.Pod, cancellationToken),
+        };
+    }
+
+    /// <summary>
+    /// A real cluster's kubeconfig may be scoped to the learner namespaces and not allowed to list
+    /// istio-system (403): the snapshot then simply lacks the gateway workloads rather than failing.
+    /// </summary>
+    private async Task<IReadOnlyList<JsonObject>> ListRootAsync(ResourceKind kind, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ListAsync(kind, MeshSnapshot.RootNamespace, null, cancellationToken);
+        }
+        catch (MeshApiException e) when (e.Code is 403 or 404)
+        {
+            return [];
+        }
     }
 
     /// <summary>A real cluster may lack some Istio CRDs (e.g. an older Istio without WasmPlugin): that kind is simply empty.</summary>

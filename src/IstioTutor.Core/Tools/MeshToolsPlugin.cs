@@ -64,7 +64,7 @@ public sealed class MeshToolsPlugin(
     public async Task<IReadOnlyList<AnalysisMessage>> AnalyzeAsync(CancellationToken cancellationToken = default)
     {
         var snapshot = await mesh.SnapshotAsync(actor, "analyze", cancellationToken);
-        return AnalysisGaps.Without(analyzer.Analyze(snapshot));
+        return analyzer.Analyze(snapshot);
     }
 
     [KernelFunction("simulate")]

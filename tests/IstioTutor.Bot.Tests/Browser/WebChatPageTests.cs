@@ -1,4 +1,7 @@
 using IstioTutor.Bot.Tests.Hosting;
+using IstioTutor.Core.Labs.Catalog;
+using IstioTutor.Core.Mesh;
+using IstioTutor.Core.Progress;
 using Microsoft.Playwright;
 
 namespace IstioTutor.Bot.Tests.Browser;
@@ -25,25 +28,45 @@ public sealed class WebChatPageTests(ChromiumFixture chromium, BotHostFixture ho
     }
 
     [SkippableFact]
-    public async Task Pressing_a_cards_confirm_button_posts_its_action_and_shows_the_result()
+    public async Task Apply_confirmed_with_the_cards_button_changes_the_sandbox_and_the_check_result_is_shown()
     {
         chromium.SkipIfUnavailable();
         var page = await chromium.NewPageAsync();
         await page.GotoAsync(host.Http.BaseAddress!.ToString());
         await page.Locator("article.tutor").First.WaitForAsync();
-        await page.FillAsync("#text", "/trial");
+        await page.FillAsync("#text", "/apply\n```yaml\n" + new RequestRoutingLab().Definition.ReferenceSolution[0] + "\n```");
         await page.PressAsync("#text", "Enter");
-        var confirm = page.Locator("section.card[data-kind='trial'] button[data-verb='trial-confirm']");
+        var confirm = page.Locator("section.card button[data-verb='confirm']");
         await confirm.WaitForAsync();
+        Assert.Contains("+++ preview/VirtualService/reviews", await page.Locator("section.card").Last.TextContentAsync() ?? "", StringComparison.Ordinal);
+        await ScreenshotAsync(page.Locator("article.tutor").Last, "webchat-preview.png");
 
         await confirm.ClickAsync();
 
-        var result = page.Locator("article.tutor", new PageLocatorOptions { HasTextString = "Applied p-" });
-        await result.WaitForAsync();
+        await page.Locator("article.tutor", new PageLocatorOptions { HasTextString = "Applied " }).WaitForAsync();
         Assert.True(await confirm.IsDisabledAsync());
         var cookies = await page.Context.CookiesAsync();
         var learner = Assert.Single(cookies, c => c.Name == "istiotutor_learner").Value;
-        Assert.Contains(host.Trials.Confirmed, c => c.Learner == learner);
+        Assert.NotNull(await host.GetAsync(ResourceKinds.VirtualService, LearnerIds.NamespaceOf(learner), "reviews"));
+
+        await page.FillAsync("#text", "/check request-routing");
+        await page.PressAsync("#text", "Enter");
+        var check = page.Locator("article.tutor .check.passed");
+        await check.WaitForAsync();
+        Assert.Contains("request-routing", await check.TextContentAsync() ?? "", StringComparison.Ordinal);
+        Assert.Contains("How this was checked", await page.Locator("article.tutor .check-result .method").TextContentAsync() ?? "", StringComparison.Ordinal);
+        await ScreenshotAsync(page.Locator("article.tutor").Last, "webchat-check.png");
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>Saves a screenshot of one message when ISTIOTUTOR_SCREENSHOTS names a directory (to look at the layout by eye).</summary>
+    private static async Task ScreenshotAsync(ILocator message, string name)
+    {
+        if (Environment.GetEnvironmentVariable("ISTIOTUTOR_SCREENSHOTS") is { Length: > 0 } dir)
+        {
+            Directory.CreateDirectory(dir);
+            await message.Page.SetViewportSizeAsync(1280, 2000); // the log scrolls; a tall viewport shows a whole message
+            await message.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(dir, name) });
+        }
     }
 }

@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
 using IstioTutor.Bot.Tests.Hosting;
+using IstioTutor.Core.Mesh;
+using IstioTutor.Core.Progress;
+using IstioTutor.Core.Turns;
 
 namespace IstioTutor.Bot.Tests.Channels;
 
@@ -40,59 +43,77 @@ public sealed class BotFrameworkDoorTests(BotHostFixture host)
     }
 
     [Fact]
-    public async Task Teams_card_is_an_adaptive_card_whose_buttons_submit_the_card_action()
+    public async Task Teams_apply_answers_with_an_adaptive_card_preview_showing_diff_findings_prediction_and_buttons()
     {
-        var reply = await host.ExchangeAsync(host.Message("msteams", "teams-card-1", "/trial"));
+        var reply = await host.ExchangeAsync(host.Message("msteams", "teams-apply-1", ApplyText, userId: "29:previewer"));
 
         var attachment = Assert.Single(reply.Attachments)!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment["contentType"]!.GetValue<string>());
         var card = attachment["content"]!;
         Assert.Equal("AdaptiveCard", card["type"]!.GetValue<string>());
-        Assert.Equal("1.5", card["version"]!.GetValue<string>());
+        var body = string.Join("\n", Texts(card["body"]!));
+        Assert.Contains("+++ preview/VirtualService/reviews", body, StringComparison.Ordinal);
+        Assert.Contains("Analysis", body, StringComparison.Ordinal);
+        Assert.Contains("Prediction", body, StringComparison.Ordinal);
         var actions = card["actions"]!.AsArray();
         Assert.Equal(["Action.Submit", "Action.Submit"], actions.Select(a => a!["type"]!.GetValue<string>()));
-        Assert.Equal("trial-confirm", actions[0]!["data"]!["verb"]!.GetValue<string>());
-        Assert.StartsWith("p-", actions[0]!["data"]!["argument"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(["confirm", "cancel"], actions.Select(a => a!["data"]!["verb"]!.GetValue<string>()));
         Assert.Equal("positive", actions[0]!["style"]!.GetValue<string>());
-        var code = card["body"]!.AsArray().Select(e => e!["items"]?[0]?["inlines"]?[0]?["text"]?.GetValue<string>()).Single(t => t is not null);
-        Assert.Contains("- weight: 90", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("```diff", reply.Text, StringComparison.Ordinal); // the card, not the message, carries the diff
+        Assert.Contains("/confirm " + actions[0]!["data"]!["argument"]!.GetValue<string>(), reply.Text, StringComparison.Ordinal);
+        Assert.Null(await host.GetAsync(ResourceKinds.VirtualService, LearnerIds.NamespaceOf(TeamsLearner("29:previewer")), "reviews"));
     }
 
     [Fact]
-    public async Task Confirm_submitted_from_a_card_runs_the_action_for_the_learner_who_pressed_it()
+    public async Task Confirm_submitted_from_the_preview_card_applies_the_change_in_the_learners_sandbox()
     {
-        var card = await host.ExchangeAsync(host.Message("msteams", "teams-confirm-1", "/trial", userId: "29:confirmer"));
-        var data = card.Attachments[0]!["content"]!["actions"]![0]!["data"]!.DeepClone();
+        var preview = await host.ExchangeAsync(host.Message("msteams", "teams-confirm-1", ApplyText, userId: "29:confirmer"));
+        var data = preview.Attachments[0]!["content"]!["actions"]![0]!["data"]!.DeepClone();
 
         var reply = await host.ExchangeAsync(host.Message("msteams", "teams-confirm-1", "", userId: "29:confirmer", value: data));
 
-        var argument = data["argument"]!.GetValue<string>();
-        Assert.Equal($"Applied {argument}.", reply.Text);
-        Assert.Contains(host.Trials.Confirmed, c => c.Argument == argument && c.Learner.StartsWith("teams-29-confirmer", StringComparison.Ordinal));
+        var id = data["argument"]!.GetValue<string>();
+        Assert.StartsWith($"Applied {id}", reply.Text, StringComparison.Ordinal);
+        var ns = LearnerIds.NamespaceOf(TeamsLearner("29:confirmer"));
+        var vs = await host.GetAsync(ResourceKinds.VirtualService, ns, "reviews");
+        Assert.NotNull(vs);
+        Assert.Equal("v2", vs["spec"]!["http"]![0]!["route"]![0]!["destination"]!["subset"]!.GetValue<string>());
+        Assert.NotNull(await host.GetAsync(ResourceKinds.DestinationRule, ns, "reviews"));
+    }
+
+    [Fact]
+    public async Task Cancel_submitted_from_the_preview_card_applies_nothing()
+    {
+        var preview = await host.ExchangeAsync(host.Message("msteams", "teams-cancel-1", ApplyText, userId: "29:canceller"));
+        var data = preview.Attachments[0]!["content"]!["actions"]![1]!["data"]!.DeepClone();
+
+        await host.ExchangeAsync(host.Message("msteams", "teams-cancel-1", "", userId: "29:canceller", value: data));
+
+        Assert.Null(await host.GetAsync(ResourceKinds.VirtualService, LearnerIds.NamespaceOf(TeamsLearner("29:canceller")), "reviews"));
+    }
+
+    [Fact]
+    public async Task Confirm_card_pressed_by_another_learner_is_refused_and_applies_nothing()
+    {
+        var preview = await host.ExchangeAsync(host.Message("msteams", "teams-steal-1", ApplyText, userId: "29:owner"));
+        var data = preview.Attachments[0]!["content"]!["actions"]![0]!["data"]!.DeepClone();
+
+        var reply = await host.ExchangeAsync(host.Message("msteams", "teams-steal-1", "", userId: "29:intruder", value: data));
+
+        Assert.DoesNotContain("Applied", reply.Text, StringComparison.Ordinal);
+        Assert.Null(await host.GetAsync(ResourceKinds.VirtualService, LearnerIds.NamespaceOf(TeamsLearner("29:owner")), "reviews"));
+        Assert.Null(await host.GetAsync(ResourceKinds.VirtualService, LearnerIds.NamespaceOf(TeamsLearner("29:intruder")), "reviews"));
     }
 
     [Fact]
     public async Task Card_data_with_an_invalid_verb_is_refused_and_runs_nothing()
     {
-        var before = host.Trials.Confirmed.Count;
-        var value = new JsonObject { ["verb"] = "Trial-Confirm; DROP", ["argument"] = "p-1" };
+        var value = new JsonObject { ["verb"] = "Confirm; DROP", ["argument"] = "p-1" };
 
         var reply = await host.ExchangeAsync(host.Message("msteams", "teams-bad-card-1", "", value: value));
 
         Assert.Contains("no valid \"verb\"", reply.Text, StringComparison.Ordinal);
         Assert.Contains("Nothing was done", reply.Text, StringComparison.Ordinal);
-        Assert.Equal(before, host.Trials.Confirmed.Count);
-    }
-
-    [Fact]
-    public async Task Pending_action_without_a_card_is_shown_with_confirm_and_cancel_buttons()
-    {
-        var reply = await host.ExchangeAsync(host.Message("msteams", "teams-pending-1", "/trial-pending"));
-
-        var card = Assert.Single(reply.Attachments)!["content"]!;
-        Assert.Equal("Apply VirtualService reviews", card["body"]![0]!["text"]!.GetValue<string>());
-        var data = card["actions"]!.AsArray().Select(a => (a!["data"]!["verb"]!.GetValue<string>(), a["data"]!["argument"]!.GetValue<string>()));
-        Assert.Equal([("confirm", "pa-7"), ("cancel", "pa-7")], data);
     }
 
     [Fact]
@@ -106,30 +127,34 @@ public sealed class BotFrameworkDoorTests(BotHostFixture host)
     }
 
     [Fact]
-    public async Task Slack_card_is_written_in_mrkdwn_with_buttons_that_send_the_text_command()
+    public async Task Slack_apply_preview_is_mrkdwn_with_a_code_block_and_buttons_that_send_the_text_command()
     {
-        var reply = await host.ExchangeAsync(host.Message("slack", "slack-card-1", "<@U0BOT> /trial"));
+        var reply = await host.ExchangeAsync(host.Message("slack", "slack-apply-1", "<@U0BOT> " + ApplyText, userId: "U3:T1"));
 
-        Assert.Contains("*Trial change*", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("Routes *90%* to v1.", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("```\napiVersion: networking.istio.io/v1", reply.Text, StringComparison.Ordinal);
-        Assert.Matches("Or type: `!trial-confirm p-[0-9a-f]+`", reply.Text);
+        Assert.DoesNotContain("**", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("*Preview ", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("```\n", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("+++ preview/VirtualService/reviews", reply.Text, StringComparison.Ordinal);
+        Assert.Matches("Or type: `!confirm [^`]+`  `!cancel [^`]+`", reply.Text);
+        Assert.Single(reply.Text.Split("+++ preview/VirtualService/reviews").Skip(1)); // the diff is written once, in the card part
         var hero = Assert.Single(reply.Attachments)!;
         Assert.Equal("application/vnd.microsoft.card.hero", hero["contentType"]!.GetValue<string>());
-        var button = hero["content"]!["buttons"]![0]!;
-        Assert.Equal("imBack", button["type"]!.GetValue<string>());
-        Assert.StartsWith("/trial-confirm p-", button["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        var buttons = hero["content"]!["buttons"]!.AsArray();
+        Assert.Equal(["imBack", "imBack"], buttons.Select(b => b!["type"]!.GetValue<string>()));
+        Assert.StartsWith("/confirm ", buttons[0]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Slack_button_press_comes_back_as_its_command_and_confirms()
+    public async Task Slack_confirm_button_press_comes_back_as_its_command_and_applies_the_change()
     {
-        var card = await host.ExchangeAsync(host.Message("slack", "slack-confirm-1", "/trial", userId: "U1:T1"));
-        var command = card.Attachments[0]!["content"]!["buttons"]![0]!["value"]!.GetValue<string>();
+        var preview = await host.ExchangeAsync(host.Message("slack", "slack-confirm-1", ApplyText, userId: "U1:T1"));
+        var command = preview.Attachments[0]!["content"]!["buttons"]![0]!["value"]!.GetValue<string>();
 
         var reply = await host.ExchangeAsync(host.Message("slack", "slack-confirm-1", command, userId: "U1:T1"));
 
-        Assert.Equal($"Applied {command["/trial-confirm ".Length..]}.", reply.Text);
+        Assert.StartsWith($"Applied {command["/confirm ".Length..]}", reply.Text, StringComparison.Ordinal);
+        var ns = LearnerIds.NamespaceOf(LearnerIds.FromChannelUser(Door.Slack, "U1:T1"));
+        Assert.NotNull(await host.GetAsync(ResourceKinds.VirtualService, ns, "reviews"));
     }
 
     [Fact]
@@ -151,4 +176,17 @@ public sealed class BotFrameworkDoorTests(BotHostFixture host)
 
         Assert.Contains("no from.id", reply.Text, StringComparison.Ordinal);
     }
+
+    /// <summary>The request-routing lab's resources (reviews subsets, then jason → v2 and everyone else → v1) as a learner types them.</summary>
+    private static string ApplyText => "/apply\n```yaml\n" + new IstioTutor.Core.Labs.Catalog.RequestRoutingLab().Definition.ReferenceSolution[0] + "\n```";
+
+    /// <summary>Every "text" value in an Adaptive Card element tree, in document order.</summary>
+    private static IEnumerable<string> Texts(JsonNode node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => p.Key == "text" && p.Value is JsonValue v ? [v.GetValue<string>()] : p.Value is null ? [] : Texts(p.Value)),
+        JsonArray a => a.SelectMany(e => e is null ? [] : Texts(e)),
+        _ => [],
+    };
+
+    private static string TeamsLearner(string userId) => LearnerIds.FromChannelUser(Door.Teams, userId);
 }

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using IstioTutor.Bot.Hosting;
-using IstioTutor.Core.Turns;
+using IstioTutor.Core.Mesh;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -24,7 +24,8 @@ public class BotHostFixture : IAsyncLifetime
 
     public LoopbackConnector Connector { get; } = new();
 
-    public TrialLog Trials => App.Services.GetRequiredService<TrialLog>();
+    /// <summary>This fixture's own data directory: LiteDB and the embedded sandbox's file live here, isolated from other fixtures.</summary>
+    public string DataDirectory => _dataDirectory;
 
     public CapturingLoggerProvider Logs { get; } = new();
 
@@ -43,14 +44,7 @@ public class BotHostFixture : IAsyncLifetime
         App = BotHost.Build(
             _dataDirectory,
             settings,
-            services =>
-            {
-                services.AddSingleton<TrialLog>();
-                services.AddSingleton<ITurnCommand, TrialCommand>();
-                services.AddSingleton<ITurnCommand, TrialConfirmCommand>();
-                services.AddSingleton<ITurnCommand, TrialPendingCommand>();
-            },
-            logging =>
+            configureLogging: logging =>
             {
                 logging.ClearProviders();
                 logging.AddProvider(Logs);
@@ -108,6 +102,10 @@ public class BotHostFixture : IAsyncLifetime
         Assert.Equal(before + 1, replies.Count);
         return replies[^1];
     }
+
+    /// <summary>Reads an object straight from the sandbox through the host's own cluster seam (not through chat).</summary>
+    public Task<JsonObject?> GetAsync(ResourceKind kind, string ns, string name) =>
+        App.Services.GetRequiredService<IMeshCluster>().GetAsync(kind, ns, name, CancellationToken.None);
 
     public virtual async Task DisposeAsync()
     {

@@ -45,14 +45,21 @@ internal static class Bookinfo
             [Service("productpage"), Service("details"), Service("reviews"), Service("ratings")],
             [
                 Pod("productpage", "v1"), Pod("details", "v1"), Pod("reviews", "v1"), Pod("reviews", "v2"), Pod("reviews", "v3"), Pod("ratings", "v1"),
-                Pod("istio-ingressgateway", "v1", ns: MeshSnapshot.RootNamespace, name: "istio-ingressgateway-0", extraLabel: "istio=ingressgateway"),
                 .. extraPods,
             ],
             [
                 Config("""{"kind":"Namespace","metadata":{"name":"NS","labels":{"istio-injection":"enabled"}}}"""),
                 JsonNode.Parse("""{"kind":"Namespace","metadata":{"name":"istio-system"}}""")!.AsObject(),
             ],
-            rootConfig);
+            rootConfig)
+        {
+            // As KubernetesMeshCluster snapshots it: the shared ingress gateway lives in the root namespace.
+            RootNamespaceServices =
+            [
+                JsonNode.Parse("""{"kind":"Service","metadata":{"name":"istio-ingressgateway","namespace":"istio-system"},"spec":{"selector":{"app":"istio-ingressgateway","istio":"ingressgateway"},"ports":[{"name":"http2","port":80,"targetPort":8080}]}}""")!.AsObject(),
+            ],
+            RootNamespacePods = [Pod("istio-ingressgateway", "v1", ns: MeshSnapshot.RootNamespace, name: "istio-ingressgateway-0", extraLabel: "istio=ingressgateway")],
+        };
 
     public const string ReviewsSubsets = """{"kind":"DestinationRule","metadata":{"name":"reviews","namespace":"NS"},"spec":{"host":"reviews","subsets":[{"name":"v1","labels":{"version":"v1"}},{"name":"v2","labels":{"version":"v2"}},{"name":"v3","labels":{"version":"v3"}}]}}""";
 }

@@ -115,4 +115,57 @@ public sealed class MeshAnalyzerTests
 
         Assert.Equal("Warning [IST0174] (DestinationRule learn-alice/shop) The host shop defined in the DestinationRule does not match any services in the mesh.", message.ToString());
     }
+
+    [Fact]
+    public void A_Gateway_selecting_the_root_namespace_ingress_gateway_selects_a_workload()
+    {
+        var messages = Analyze("""{"kind":"Gateway","metadata":{"name":"bookinfo-gateway","namespace":"NS"},"spec":{"selector":{"istio":"ingressgateway"},"servers":[{"port":{"number":80,"name":"http","protocol":"HTTP"},"hosts":["*"]}]}}""");
+
+        Assert.DoesNotContain(messages, m => m.Code == "IST0101");
+    }
+
+    [Fact]
+    public void A_root_namespace_pod_does_not_satisfy_a_learner_policy_selector()
+    {
+        var messages = Analyze("""{"kind":"AuthorizationPolicy","metadata":{"name":"gw","namespace":"NS"},"spec":{"selector":{"matchLabels":{"istio":"ingressgateway"}},"action":"DENY","rules":[{}]}}""");
+
+        Assert.Contains(messages, m => m.Code == "IST0127" && m.Resource == "AuthorizationPolicy learn-alice/gw");
+    }
+
+    [Fact]
+    public void A_VirtualService_for_an_external_host_registered_by_a_ServiceEntry_is_not_reported_missing()
+    {
+        var messages = Analyze(
+            """{"kind":"ServiceEntry","metadata":{"name":"httpbin-ext","namespace":"NS"},"spec":{"hosts":["httpbin.org"],"ports":[{"number":80,"name":"http","protocol":"HTTP"}],"resolution":"DNS","location":"MESH_EXTERNAL"}}""",
+            """{"kind":"VirtualService","metadata":{"name":"httpbin","namespace":"NS"},"spec":{"hosts":["httpbin.org"],"http":[{"timeout":"3s","route":[{"destination":{"host":"httpbin.org"}}]}]}}""");
+
+        Assert.DoesNotContain(messages, m => m.Code == "IST0101");
+    }
+
+    [Fact]
+    public void A_dotted_host_is_not_qualified_so_a_namespace_dot_name_host_is_reported_missing()
+    {
+        var messages = Analyze("""{"kind":"DestinationRule","metadata":{"name":"reviews","namespace":"NS"},"spec":{"host":"reviews.learn-alice"}}""");
+
+        Assert.Contains(messages, m => m.Code == "IST0174" && m.Resource == "DestinationRule learn-alice/reviews");
+    }
+
+    [Fact]
+    public void IST0127_for_a_kind_istioctl_does_not_check_says_it_is_IstioTutors_own_check()
+    {
+        var messages = Analyze("""{"kind":"PeerAuthentication","metadata":{"name":"shop","namespace":"NS"},"spec":{"selector":{"matchLabels":{"app":"shop"}},"mtls":{"mode":"STRICT"}}}""");
+
+        var message = Assert.Single(messages, m => m.Code == "IST0127");
+        Assert.Contains("IstioTutor's own check", message.Message, StringComparison.Ordinal);
+        Assert.Contains("only for AuthorizationPolicy", message.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IST0127_for_an_AuthorizationPolicy_reads_as_istioctl_prints_it()
+    {
+        var messages = Analyze("""{"kind":"AuthorizationPolicy","metadata":{"name":"shop","namespace":"NS"},"spec":{"selector":{"matchLabels":{"app":"shop"}},"action":"DENY","rules":[{}]}}""");
+
+        var message = Assert.Single(messages, m => m.Code == "IST0127");
+        Assert.DoesNotContain("IstioTutor", message.Message, StringComparison.Ordinal);
+    }
 }

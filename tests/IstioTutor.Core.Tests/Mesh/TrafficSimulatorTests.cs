@@ -161,4 +161,83 @@ public sealed class TrafficSimulatorTests
         Assert.Contains("No workload named \"shop\" in learn-alice", error.Message, StringComparison.Ordinal);
         Assert.Contains("productpage-v1-0", error.Message, StringComparison.Ordinal);
     }
+
+    private const string HttpbinEntry = """{"kind":"ServiceEntry","metadata":{"name":"httpbin-ext","namespace":"NS"},"spec":{"hosts":["httpbin.org"],"ports":[{"number":80,"name":"http","protocol":"HTTP"}],"resolution":"DNS","location":"MESH_EXTERNAL"}}""";
+
+    [Fact]
+    public void A_request_to_a_ServiceEntry_host_reaches_the_external_host()
+    {
+        var report = Run(new SimulationRequest("httpbin.org") { Source = "productpage", Requests = 20, Seed = 1 }, HttpbinEntry);
+
+        Assert.Equal(20, report.CountOf(200));
+        Assert.Contains(report.Notes, n => n.Contains("ServiceEntry learn-alice/httpbin-ext", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_request_to_an_external_host_without_a_ServiceEntry_is_refused_with_the_reason()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Run(new SimulationRequest("httpbin.org") { Source = "productpage", Requests = 5, Seed = 1 }));
+
+        Assert.Contains("\"httpbin.org\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_VirtualService_fault_on_a_ServiceEntry_host_applies()
+    {
+        var report = Run(
+            new SimulationRequest("httpbin.org") { Source = "productpage", Requests = 20, Seed = 1 },
+            HttpbinEntry,
+            """{"kind":"VirtualService","metadata":{"name":"httpbin","namespace":"NS"},"spec":{"hosts":["httpbin.org"],"http":[{"fault":{"abort":{"httpStatus":418,"percentage":{"value":100}}},"route":[{"destination":{"host":"httpbin.org"}}]}]}}""");
+
+        Assert.Equal(20, report.CountOf(418));
+    }
+
+    [Fact]
+    public void A_client_reaches_a_service_by_name_dot_namespace_through_its_DNS_search_path()
+    {
+        var report = Run(new SimulationRequest("reviews.learn-alice") { Source = "productpage", Requests = 30, Seed = 1 }, Bookinfo.ReviewsSubsets);
+
+        Assert.Equal(30, report.CountOf(200));
+        Assert.Equal(30, report.ToVersion("v1") + report.ToVersion("v2") + report.ToVersion("v3"));
+    }
+
+    private const string BookinfoGateway = """{"kind":"Gateway","metadata":{"name":"bookinfo-gateway","namespace":"NS"},"spec":{"selector":{"istio":"ingressgateway"},"servers":[{"port":{"number":80,"name":"http","protocol":"HTTP"},"hosts":["*"]}]}}""";
+
+    private const string BookinfoRoute = """{"kind":"VirtualService","metadata":{"name":"bookinfo","namespace":"NS"},"spec":{"hosts":["*"],"gateways":["bookinfo-gateway"],"http":[{"match":[{"uri":{"exact":"/productpage"}}],"route":[{"destination":{"host":"productpage","port":{"number":9080}}}]}]}}""";
+
+    private static SimulationRequest ThroughIngress(string path) => new("bookinfo.example.com") { Source = "istio-ingressgateway", Path = path, Requests = 20, Seed = 1 };
+
+    [Fact]
+    public void A_request_through_the_ingress_gateway_follows_the_bound_VirtualService_to_productpage()
+    {
+        var report = Run(ThroughIngress("/productpage"), BookinfoGateway, BookinfoRoute);
+
+        Assert.Equal(20, report.CountOf(200));
+        Assert.All(report.Destinations, d => Assert.Equal("productpage", d.Service));
+    }
+
+    [Fact]
+    public void A_path_the_gateway_bound_VirtualService_does_not_match_gets_404()
+    {
+        var report = Run(ThroughIngress("/admin"), BookinfoGateway, BookinfoRoute);
+
+        Assert.Equal(20, report.CountOf(404));
+    }
+
+    [Fact]
+    public void A_VirtualService_not_bound_to_the_Gateway_is_not_used_by_the_ingress_gateway()
+    {
+        var report = Run(ThroughIngress("/productpage"), BookinfoGateway, BookinfoRoute.Replace("\"gateways\":[\"bookinfo-gateway\"],", "", StringComparison.Ordinal));
+
+        Assert.Equal(20, report.CountOf(404));
+        Assert.Contains(report.Notes, n => n.Contains("no VirtualService bound", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_Gateway_that_does_not_accept_the_Host_header_routes_nothing()
+    {
+        var report = Run(ThroughIngress("/productpage"), BookinfoGateway.Replace("[\"*\"]", "[\"shop.example.com\"]", StringComparison.Ordinal), BookinfoRoute);
+
+        Assert.Equal(20, report.CountOf(404));
+    }
 }

@@ -52,6 +52,39 @@ public sealed class ChangeFlowTests(TutorHostFixture host)
         Assert.Matches(@"productpage → reviews: v1 \d+(\.\d)?%, v3 \d+(\.\d)?% over 200 requests", preview.PendingAction!.Prediction);
     }
 
+    private static string GatewayOn(string selector) => $"""
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata:
+          name: bookinfo-gateway
+        spec:
+          selector:
+            istio: {selector}
+          servers:
+          - port:
+              number: 80
+              name: http
+              protocol: HTTP
+            hosts:
+            - "*"
+        """;
+
+    [Fact]
+    public async Task Preview_of_a_Gateway_on_the_shared_ingress_gateway_has_no_selector_finding()
+    {
+        var preview = await host.SendAsync(TutorHostFixture.NewLearner("gwok"), "/apply\n```yaml\n" + GatewayOn("ingressgateway") + "\n```");
+
+        Assert.DoesNotContain(preview.PendingAction!.Findings, f => f.Contains("IST0101", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Preview_of_a_Gateway_selecting_no_gateway_pod_reports_IST0101()
+    {
+        var preview = await host.SendAsync(TutorHostFixture.NewLearner("gwbad"), "/apply\n```yaml\n" + GatewayOn("ingress") + "\n```");
+
+        Assert.Contains(preview.PendingAction!.Findings, f => f.Contains("[IST0101]", StringComparison.Ordinal) && f.Contains("istio=ingress\"", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Confirm_by_card_button_applies_the_preview()
     {

@@ -43,6 +43,43 @@ public sealed class LabWrongSolutionTests(TutorHostFixture host)
                 hosts:
                 - "*"
             """ },
+        { "bookinfo-gateway", "Only 0 of 50 simulated GET /productpage requests", """
+            apiVersion: networking.istio.io/v1
+            kind: Gateway
+            metadata:
+              name: bookinfo-gateway
+            spec:
+              selector:
+                istio: ingressgateway
+              servers:
+              - port:
+                  number: 80
+                  name: http
+                  protocol: HTTP
+                hosts:
+                - "*"
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata:
+              name: bookinfo
+            spec:
+              hosts:
+              - "*"
+              gateways:
+              - bookinfo-gateway
+              http:
+              - match:
+                - uri:
+                    exact: /productpage
+                  method:
+                    exact: POST
+                route:
+                - destination:
+                    host: productpage
+                    port:
+                      number: 9080
+            """ },
         { "request-routing", "reached v2 0 of", ReviewsSubsets + "\n---\n" + """
             apiVersion: networking.istio.io/v1
             kind: VirtualService
@@ -192,6 +229,21 @@ public sealed class LabWrongSolutionTests(TutorHostFixture host)
                 protocol: HTTP
               resolution: DNS
               location: MESH_INTERNAL
+            """ },
+        { "egress-serviceentry", "Only 0 of 20 simulated requests from productpage to httpbin.org were answered 200", """
+            apiVersion: networking.istio.io/v1
+            kind: ServiceEntry
+            metadata:
+              name: httpbin-ext
+            spec:
+              hosts:
+              - httpbin.org
+              ports:
+              - number: 80
+                name: http
+                protocol: HTTP
+              resolution: STATIC
+              location: MESH_EXTERNAL
             """ },
         { "telemetry-access-logs", "disabled: true", """
             apiVersion: telemetry.istio.io/v1

@@ -27,6 +27,19 @@ public sealed class KubeconfigModeTests(SandboxFixture fixture)
     }
 
     [Fact]
+    public async Task Kubeconfig_mode_snapshots_the_root_namespace_gateway_workloads()
+    {
+        using var provider = Provider(new() { ["Mesh:Mode"] = "kubeconfig", ["Mesh:Kubeconfig"] = fixture.KubeconfigPath, ["Mesh:Context"] = SandboxKubeconfig.ContextName });
+        var cluster = provider.GetRequiredService<IMeshCluster>();
+        var ns = fixture.NewNamespace();
+        await cluster.EnsureNamespaceAsync(ns, CancellationToken.None);
+
+        var snapshot = await cluster.SnapshotAsync(ns, CancellationToken.None);
+
+        Assert.Contains(snapshot.RootNamespacePods, p => (string?)p["metadata"]!["labels"]!["istio"] == "ingressgateway");
+    }
+
+    [Fact]
     public void Kubeconfig_mode_with_a_missing_file_fails_at_start_naming_the_key()
     {
         using var provider = Provider(new() { ["Mesh:Mode"] = "kubeconfig", ["Mesh:Kubeconfig"] = "/nonexistent/kubeconfig" });

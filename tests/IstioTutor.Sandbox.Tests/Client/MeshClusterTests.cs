@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using IstioTutor.Core.Mesh;
+using IstioTutor.Core.Mesh.Istio.Analysis;
+using IstioTutor.Core.Mesh.Istio.Validation;
 using IstioTutor.Sandbox.Tests.Fixtures;
 using k8s;
 using k8s.Autorest;
@@ -362,6 +364,31 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
         Assert.Equal(6, snapshot.Pods.Count);
         Assert.Contains(snapshot.Namespaces, n => (string?)n["metadata"]!["name"] == ns);
         Assert.Contains(snapshot.RootNamespaceConfig, c => (string?)c["metadata"]!["name"] == "snapshot-" + ns && (string?)c["kind"] == "PeerAuthentication");
+    }
+
+    [Fact]
+    public async Task Snapshot_carries_the_root_namespace_gateway_workloads_apart_from_the_learners_pods()
+    {
+        var ns = fixture.NewNamespace();
+        await cluster.EnsureNamespaceAsync(ns, None);
+
+        var snapshot = await cluster.SnapshotAsync(ns, None);
+
+        Assert.All(snapshot.Pods, p => Assert.Equal(ns, (string?)p["metadata"]!["namespace"]));
+        Assert.Contains(snapshot.RootNamespacePods, p => (string?)p["metadata"]!["labels"]!["istio"] == "ingressgateway" && (string?)p["metadata"]!["namespace"] == MeshSnapshot.RootNamespace);
+        Assert.Contains(snapshot.RootNamespaceServices, s => (string?)s["metadata"]!["name"] == "istio-ingressgateway");
+    }
+
+    [Fact]
+    public async Task A_Gateway_selecting_the_shared_ingress_gateway_is_not_reported_as_selecting_nothing()
+    {
+        var ns = fixture.NewNamespace();
+        await cluster.EnsureNamespaceAsync(ns, None);
+        await cluster.CreateAsync(ResourceKinds.Gateway, ns, Gateway("bookinfo-gateway"), false, None);
+
+        var messages = new MeshAnalyzer(new IstioValidator()).Analyze(await cluster.SnapshotAsync(ns, None));
+
+        Assert.DoesNotContain(messages, m => m.Code == "IST0101" && m.Resource == $"Gateway {ns}/bookinfo-gateway");
     }
 
     private static JsonObject Gateway(string name) => new()

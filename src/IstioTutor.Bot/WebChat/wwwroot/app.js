@@ -52,6 +52,41 @@
     return box;
   }
 
+  function codeBlock(text) { const pre = el("pre"); pre.appendChild(el("code", null, text)); return pre; }
+
+  // A unified diff with additions, removals and hunk headers told apart by colour (and by their +/- sign).
+  function diffBlock(text) {
+    const pre = el("pre", "diff");
+    const code = el("code");
+    for (const line of text.replace(/\n$/, "").split("\n")) {
+      const kind = /^(\+\+\+|---)/.test(line) ? "file" : line.startsWith("@@") ? "hunk"
+        : line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : null;
+      code.appendChild(el("span", kind ? "line " + kind : "line", line + "\n"));
+    }
+    pre.appendChild(code);
+    return pre;
+  }
+
+  // A lab check as a verdict, its findings (each with a hint when it failed) and how it was verified.
+  function renderCheck(check, ko) {
+    const box = el("section", "check-result " + (check.passed ? "passed" : "failed"));
+    box.appendChild(el("p", "check " + (check.passed ? "passed" : "failed"),
+      (check.passed ? "✔ " : "✘ ") + check.lab + " — " + (check.passed ? (ko ? "통과" : "passed") : (ko ? "아직 통과하지 못함" : "not passed yet"))));
+    const list = el("ul", "findings");
+    for (const f of check.findings || []) {
+      const item = el("li", f.ok ? "ok" : "bad");
+      item.appendChild(el("span", "mark", f.ok ? "✔" : "✘"));
+      const body = el("div");
+      body.appendChild(el("div", null, f.message));
+      if (!f.ok && f.hint) body.appendChild(el("div", "finding-hint", (ko ? "힌트: " : "Hint: ") + f.hint));
+      item.appendChild(body);
+      list.appendChild(item);
+    }
+    box.appendChild(list);
+    if (check.method) box.appendChild(el("p", "method", (ko ? "확인 방법: " : "How this was checked: ") + check.method));
+    return box;
+  }
+
   function renderCard(card) {
     const box = el("section", "card");
     box.dataset.kind = card.kind;
@@ -59,7 +94,7 @@
     for (const section of card.sections || []) {
       if (section.heading) box.appendChild(el("h4", null, section.heading));
       if (section.text) box.appendChild(el("div", "text", section.text));
-      if (section.code) { const pre = el("pre"); pre.appendChild(el("code", null, section.code)); box.appendChild(pre); }
+      if (section.code) box.appendChild(section.codeLanguage === "diff" ? diffBlock(section.code) : codeBlock(section.code));
     }
     if ((card.buttons || []).length) {
       const row = el("div", "buttons");
@@ -81,12 +116,23 @@
   function renderResult(result) {
     const msg = el("article", "msg tutor");
     msg.lang = result.lang || "en";
-    msg.appendChild(markdown(result.text));
+    const ko = result.lang === "ko";
+    const cards = result.cards || [];
+    const lines = (result.text || "").trim().split("\n");
+    // The tools' preview text repeats its card (diff, analysis); show its first line, the card, then its last line.
+    const previewText = result.pendingAction && lines.length > 2 && result.text.includes("```diff")
+      && cards.some(c => (c.buttons || []).some(b => b.action.argument === result.pendingAction.id));
     if (result.check) {
-      msg.appendChild(el("p", "check " + (result.check.passed ? "passed" : "failed"),
-        (result.check.passed ? "✔ " : "✘ ") + result.check.lab));
+      // The check's own text lists the same findings; the structured view replaces it and the lab-check card.
+      msg.appendChild(renderCheck(result.check, ko));
+    } else {
+      msg.appendChild(markdown(previewText ? lines[0] : result.text));
     }
-    for (const card of result.cards || []) msg.appendChild(renderCard(card));
+    for (const card of cards) {
+      if (result.check && card.kind === "lab-check") continue;
+      msg.appendChild(renderCard(card));
+    }
+    if (previewText) msg.appendChild(el("p", "note", lines[lines.length - 1]));
     if ((result.citations || []).length) {
       const box = el("div", "citations");
       box.appendChild(el("strong", null, result.lang === "ko" ? "출처" : "Sources"));

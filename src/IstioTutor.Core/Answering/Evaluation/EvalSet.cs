@@ -10,6 +10,9 @@ public static class EvalSet
 {
     public const string DefaultRelativePath = "tests/eval/questions.yaml";
 
+    /// <summary>The held-out set: written before the engine was tuned and never used to tune it.</summary>
+    public const string HoldoutRelativePath = "tests/eval/holdout.yaml";
+
     public static IReadOnlyList<EvalQuestion> Parse(string yaml, string source)
     {
         EvalFile file;
@@ -55,12 +58,12 @@ public static class EvalSet
         return questions;
     }
 
-    /// <summary>Looks for <see cref="DefaultRelativePath"/> in <paramref name="start"/> and its parents.</summary>
-    public static string? Locate(string start)
+    /// <summary>Looks for <paramref name="relativePath"/> (by default the development set) in <paramref name="start"/> and its parents.</summary>
+    public static string? Locate(string start, string relativePath = DefaultRelativePath)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, DefaultRelativePath);
+            var candidate = Path.Combine(dir.FullName, relativePath);
             if (File.Exists(candidate))
             {
                 return candidate;

@@ -32,9 +32,10 @@ public sealed class LlmAnswerEngine(
     {
         var o = options.Value;
         var retrieval = retriever.Retrieve(request.Question, request.Lang, request.Stage);
-        if (!retrieval.OnTopic && !retrieval.Evidence.Any)
+        if ((!retrieval.OnTopic && !retrieval.Evidence.Any) || retrieval.Evidence.AboutAnotherTechnology)
         {
-            // Nothing about Istio or the sandbox in it: the offline refusal is the whole answer.
+            // Nothing about Istio or the sandbox in it, or about another technology (a Kafka timeout): the
+            // offline refusal is the whole answer, and the model is never asked.
             return await offline.AnswerAsync(request, cancellationToken);
         }
 

@@ -16,7 +16,7 @@ public sealed class PreviewInsights(IMeshCluster cluster, MeshAnalyzer analyzer,
     {
         var live = await cluster.SnapshotAsync(ns, cancellationToken);
         var after = Apply(live, changes);
-        var findings = AnalysisGaps.Without(analyzer.Analyze(after)).Select(m => m.ToString()).ToArray();
+        var findings = analyzer.Analyze(after).Select(m => m.ToString()).ToArray();
         var prediction = forecast.Describe(after, changes);
         return new ChangeInsight(findings, prediction);
     }

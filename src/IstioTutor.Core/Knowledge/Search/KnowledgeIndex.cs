@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
@@ -14,9 +13,10 @@ namespace IstioTutor.Core.Knowledge.Search;
 
 /// <summary>
 /// An in-memory Lucene index of lesson sections, one set of fields per language so each gets its own
-/// analysis: English is stemmed, Korean is cut into bigrams. Three fields per section — headings, terms
-/// (keywords, resource kinds, lesson id) and body — are searched together, headings and terms weighted up.
-/// Thread-safe for searching once built.
+/// analysis: English is stemmed, Korean is stemmed lightly and cut into bigrams, and Istio identifiers are
+/// split into words in both. Three fields per section — headings, terms (keywords, resource kinds, YAML
+/// field names, lesson id) and body — are searched together, headings and terms weighted up. Questions are
+/// widened with the <see cref="ConceptMap"/>. Thread-safe for searching once built.
 /// </summary>
 public sealed partial class KnowledgeIndex : IDisposable
 {
@@ -24,12 +24,23 @@ public sealed partial class KnowledgeIndex : IDisposable
     private const string Terms = "terms_";
     private const string Body = "body_";
     private const int MaxQueryTerms = 64;
+    private const float ConceptBoost = 0.9f;
+    private const float PhraseBoost = 0.6f;
+    private const int MaxPhrases = 12;
+
+    /// <summary>Keys every manifest has; they say nothing about what a section teaches.</summary>
+    private static readonly HashSet<string> BoilerplateKeys = new(StringComparer.Ordinal) { "apiVersion", "kind", "metadata", "name", "namespace", "spec", "labels", "annotations" };
 
     private readonly RAMDirectory _directory = new();
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly IReadOnlyList<LessonSection> _sections;
     private readonly HashSet<string>[] _sectionTerms;
+    private readonly HashSet<string>[] _lessonTerms;
+    // Lucene doc id → section index, read once so a search never loads stored fields.
+    private readonly int[] _docToSection;
+    // Every indexed term per field, so queries skip terms a field does not have.
+    private readonly Dictionary<string, HashSet<string>> _vocabulary = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Analyzer> _byLang;
     private readonly Analyzer _analyzer;
     private readonly Func<LessonSection, IReadOnlyList<string>> _keywordsOf;
@@ -44,7 +55,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         _keywordsOf = keywordsOf ?? (_ => []);
         _byLang = new Dictionary<string, Analyzer>(StringComparer.Ordinal)
         {
-            ["en"] = new EnglishAnalyzer(LuceneVersion.LUCENE_48, QuestionStopWords.ForEnglish),
+            ["en"] = new EnglishLessonAnalyzer(),
             ["ko"] = new KoreanBigramAnalyzer(),
         };
         var perField = new Dictionary<string, Analyzer>(StringComparer.Ordinal);
@@ -60,8 +71,10 @@ public sealed partial class KnowledgeIndex : IDisposable
         {
             Similarity = new BM25Similarity(),
             OpenMode = OpenMode.CREATE,
+            RAMBufferSizeMB = 64,
         };
         _sectionTerms = new HashSet<string>[sections.Count];
+        var lessonTerms = new Dictionary<(string, string), HashSet<string>>();
         using (var writer = new IndexWriter(_directory, config))
         {
             for (var i = 0; i < sections.Count; i++)
@@ -77,16 +90,48 @@ public sealed partial class KnowledgeIndex : IDisposable
                 };
                 writer.AddDocument(doc);
                 _sectionTerms[i] = [.. Analyze(s.Lang, head + "\n" + terms + "\n" + body)];
+                if (!lessonTerms.TryGetValue((s.LessonId, s.Lang), out var all))
+                {
+                    lessonTerms[(s.LessonId, s.Lang)] = all = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                all.UnionWith(_sectionTerms[i]);
             }
 
             writer.Commit();
         }
 
+        _lessonTerms = sections.Select(s => lessonTerms[(s.LessonId, s.Lang)]).ToArray();
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        _docToSection = new int[_reader.MaxDoc];
+        for (var d = 0; d < _reader.MaxDoc; d++)
+        {
+            _docToSection[d] = _reader.Document(d).GetField("idx").GetInt32Value() ?? -1;
+        }
+
+        foreach (var field in perField.Keys)
+        {
+            var words = new HashSet<string>(StringComparer.Ordinal);
+            if (MultiFields.GetTerms(_reader, field) is { } indexed)
+            {
+                var e = indexed.GetEnumerator();
+                while (e.MoveNext())
+                {
+                    words.Add(e.Term.Utf8ToString());
+                }
+            }
+
+            _vocabulary[field] = words;
+        }
+
+        Concepts = new ConceptMap(_byLang.Keys, Analyze);
     }
 
     public int Count => _sections.Count;
+
+    /// <summary>The bilingual concept groups questions are widened with.</summary>
+    public ConceptMap Concepts { get; }
 
     /// <summary>The question's analyzed terms in <paramref name="lang"/> (what the index compares).</summary>
     public IReadOnlyList<string> Analyze(string lang, string text)
@@ -105,7 +150,10 @@ public sealed partial class KnowledgeIndex : IDisposable
         return terms;
     }
 
-    /// <summary>Sections in <paramref name="lang"/> ranked by BM25 over heading, terms and body.</summary>
+    /// <summary>
+    /// Sections in <paramref name="lang"/> ranked by BM25 over heading, terms and body, with the concepts
+    /// the question names adding their other forms as weaker terms.
+    /// </summary>
     public IReadOnlyList<SearchHit> Search(string text, string lang, int max)
     {
         var terms = Analyze(lang, text).Distinct(StringComparer.Ordinal).Take(MaxQueryTerms).ToArray();
@@ -114,18 +162,43 @@ public sealed partial class KnowledgeIndex : IDisposable
             return [];
         }
 
+        var termSet = terms.ToHashSet(StringComparer.Ordinal);
+        var concepts = Concepts.Matches(lang, termSet);
         var query = new BooleanQuery();
         foreach (var t in terms)
         {
-            // Per term the best field counts, with a little from the others: a word in a heading and in
-            // the body should not count double.
-            var perTerm = new DisjunctionMaxQuery(0.3f)
+            if (FieldsQuery(lang, t) is { } q)
             {
-                new TermQuery(new Term(Head + lang, t)) { Boost = 2.0f },
-                new TermQuery(new Term(Terms + lang, t)) { Boost = 1.6f },
-                new TermQuery(new Term(Body + lang, t)),
-            };
-            query.Add(perTerm, Occur.SHOULD);
+                query.Add(q, Occur.SHOULD);
+            }
+        }
+
+        foreach (var c in concepts)
+        {
+            // A concept counts once however many forms it has: its best matching other form, at a discount.
+            var any = new DisjunctionMaxQuery(0f) { Boost = ConceptBoost };
+            foreach (var t in c.Terms)
+            {
+                if (!termSet.Contains(t) && FieldsQuery(lang, t) is { } q)
+                {
+                    any.Add(q);
+                }
+            }
+
+            if (any.Disjuncts.Count > 0)
+            {
+                query.Add(any, Occur.SHOULD);
+            }
+        }
+
+        if (lang == "en")
+        {
+            // Words the question puts side by side ("service account", "response header") count extra where
+            // the lesson has them side by side too. Korean bigrams already carry adjacency.
+            foreach (var phrase in Pairs(text).Take(MaxPhrases))
+            {
+                query.Add(phrase, Occur.SHOULD);
+            }
         }
 
         var idf = terms.ToDictionary(t => t, t => Idf(lang, t), StringComparer.Ordinal);
@@ -134,13 +207,111 @@ public sealed partial class KnowledgeIndex : IDisposable
         var hits = new List<SearchHit>(top.ScoreDocs.Length);
         foreach (var sd in top.ScoreDocs)
         {
-            var i = _searcher.Doc(sd.Doc).GetField("idx").GetInt32Value() ?? -1;
-            var own = _sectionTerms[i];
-            var covered = terms.Where(own.Contains).Sum(t => idf[t]);
-            hits.Add(new SearchHit(_sections[i], sd.Score, total <= 0 ? 0 : covered / total));
+            var i = _docToSection[sd.Doc];
+            hits.Add(new SearchHit(_sections[i], sd.Score,
+                Coverage(terms, idf, total, concepts, _sectionTerms[i]),
+                Coverage(terms, idf, total, concepts, _lessonTerms[i])));
         }
 
         return hits;
+    }
+
+    /// <summary>Phrase queries (slop 1) over the English body for each pair of neighbouring question words.</summary>
+    private IEnumerable<Query> Pairs(string text)
+    {
+        var positioned = new List<(int Position, string Term)>();
+        using (var stream = _byLang["en"].GetTokenStream(Body + "en", new StringReader(text)))
+        {
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+            stream.Reset();
+            var position = -1;
+            while (stream.IncrementToken())
+            {
+                if (increment.PositionIncrement > 0)
+                {
+                    position += increment.PositionIncrement;
+                    // The first token at a position is the whole word; identifier parts stacked on it are skipped.
+                    positioned.Add((position, term.ToString()));
+                }
+            }
+
+            stream.End();
+        }
+
+        for (var i = 1; i < positioned.Count; i++)
+        {
+            var (p0, t0) = positioned[i - 1];
+            var (p1, t1) = positioned[i];
+            if (p1 - p0 > 2 || t0 == t1)
+            {
+                continue;
+            }
+
+            var phrase = new PhraseQuery { Slop = 1, Boost = PhraseBoost };
+            phrase.Add(new Term(Body + "en", t0), 0);
+            phrase.Add(new Term(Body + "en", t1), p1 - p0);
+            yield return phrase;
+        }
+    }
+
+    /// <summary>Per term the best field counts, with a little from the others: a word in a heading and in the body should not count double.</summary>
+    /// <remarks>
+    /// Fields that lack the term are left out, and a term no field has gives no query at all: such clauses
+    /// cannot match (BM25 has no coordination factor, so scores are unchanged) but cost time to set up.
+    /// </remarks>
+    private DisjunctionMaxQuery? FieldsQuery(string lang, string term)
+    {
+        var query = new DisjunctionMaxQuery(0.3f);
+        if (_vocabulary[Head + lang].Contains(term))
+        {
+            query.Add(new TermQuery(new Term(Head + lang, term)) { Boost = 2.0f });
+        }
+
+        if (_vocabulary[Terms + lang].Contains(term))
+        {
+            query.Add(new TermQuery(new Term(Terms + lang, term)) { Boost = 1.6f });
+        }
+
+        if (_vocabulary[Body + lang].Contains(term))
+        {
+            query.Add(new TermQuery(new Term(Body + lang, term)));
+        }
+
+        return query.Disjuncts.Count == 0 ? null : query;
+    }
+
+    /// <summary>
+    /// IDF-weighted share of the question's terms found in <paramref name="own"/>; a term that belongs to a
+    /// concept the question names is found when any form of that concept is.
+    /// </summary>
+    private static double Coverage(string[] terms, Dictionary<string, double> idf, double total, IReadOnlyList<ConceptMap.Concept> concepts, HashSet<string> own)
+    {
+        if (total <= 0)
+        {
+            return 0;
+        }
+
+        HashSet<string>? viaConcept = null;
+        foreach (var c in concepts)
+        {
+            // Iterate the concept's few terms, not the lesson's thousands.
+            if (own.Overlaps(c.Terms))
+            {
+                (viaConcept ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(c.Terms);
+            }
+        }
+
+        var covered = 0.0;
+        foreach (var t in terms)
+        {
+            if (own.Contains(t) || (viaConcept?.Contains(t) ?? false))
+            {
+                covered += idf[t];
+            }
+        }
+
+        return covered / total;
     }
 
     /// <summary>BM25's idf over the body field; terms no section of the language has weigh the most.</summary>
@@ -154,13 +325,23 @@ public sealed partial class KnowledgeIndex : IDisposable
     private (string Head, string Terms, string Body) FieldTexts(LessonSection s)
     {
         var kinds = s.CodeBlocks.SelectMany(c => KindLine().Matches(c.Code).Select(m => m.Groups[1].Value));
-        var terms = string.Join(" ", _keywordsOf(s).Concat(kinds).Append(s.LessonId.Replace('-', ' ')));
+        // YAML keys name the fields a section teaches (perTryTimeout, outlierDetection): they describe the
+        // section as much as its keywords do.
+        var fields = s.CodeBlocks.Where(c => c.IsYaml).SelectMany(c => YamlKey().Matches(c.Code).Select(m => m.Groups[1].Value))
+            .Where(k => !BoilerplateKeys.Contains(k)).Distinct(StringComparer.Ordinal);
+        var terms = string.Join(" ", _keywordsOf(s).Concat(kinds).Concat(fields).Append(s.LessonId.Replace('-', ' ')).Append(s.LessonTitle));
         var code = string.Join("\n", s.CodeBlocks.Select(c => c.Code));
-        return (s.HeadingPath, terms, s.Prose + "\n" + code);
+        // The heading field holds the section's own headings; the lesson title (shared by every section of
+        // the lesson) goes with the terms, or it would make all of a lesson's sections look alike.
+        var head = s.HeadingPath.StartsWith(s.LessonTitle, StringComparison.Ordinal) ? s.HeadingPath[s.LessonTitle.Length..] : s.HeadingPath;
+        return (head, terms, s.Prose + "\n" + code);
     }
 
     [GeneratedRegex(@"(?m)^\s*kind:\s*(\w+)")]
     private static partial Regex KindLine();
+
+    [GeneratedRegex(@"(?m)^\s*(?:-\s+)?([A-Za-z][A-Za-z0-9]*):")]
+    private static partial Regex YamlKey();
 
     public void Dispose()
     {

@@ -30,18 +30,21 @@ public sealed class KnowledgeRetriever(KnowledgeBase knowledge, IOptions<Knowled
         var o = options.Value;
         var raw = knowledge.Index.Search(question, lang, Candidates);
         // A lesson whose several sections match is more likely the topic than one stray section that
-        // shares a few words: each section is lifted by its lesson's total.
+        // shares a few words: each section is lifted by its lesson's total. A section holding more of the
+        // question's rare words beats one that repeats a single common word.
         var byLesson = raw.GroupBy(h => h.Section.LessonId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(h => h.Score).Take(3).Sum(h => h.Score), StringComparer.Ordinal);
         var maxLesson = byLesson.Count == 0 ? 1f : Math.Max(byLesson.Values.Max(), 1e-6f);
         var hits = raw
-            .Select(h => h with { Score = h.Score * Weight(h.Section, learnerStage, o) * (0.7f + (0.3f * byLesson[h.Section.LessonId] / maxLesson)) })
+            .Select(h => h with { Score = h.Score * Weight(h.Section, learnerStage, o) * (0.7f + (0.3f * byLesson[h.Section.LessonId] / maxLesson)) * (float)(0.6 + (0.4 * h.Coverage)) })
             .OrderByDescending(h => h.Score)
             .ToArray();
-        // Coverage of the top few, not only the first: stage and lesson weighting may put a section that
-        // matches fewer of the question's words first, which says nothing about whether the topic exists.
-        var coverage = hits.Take(3).Select(h => h.Coverage).DefaultIfEmpty(0).Max();
+        // Whether the curriculum covers the question is judged per lesson (a question's words are often
+        // spread over a lesson's sections) and over the top few, since stage and lesson weighting may put a
+        // lesson that matches fewer of the question's words first.
+        var coverage = hits.Take(3).Select(h => h.LessonCoverage).DefaultIfEmpty(0).Max();
         var onTopic = hits.Length > 0
+            && !evidence.AboutAnotherTechnology
             && ((evidence.Strong > 0 && coverage >= o.MinCoverage)
                 || (evidence.Weak > 0 && coverage >= o.MinCoverageWeakEvidence));
         return new Retrieval(hits, onTopic, evidence, lang, learnerStage);

@@ -2,6 +2,8 @@ namespace IstioTutor.Core.Knowledge.Search;
 
 /// <summary>
 /// A section found for a query. <see cref="Score"/> is Lucene's BM25 score; <see cref="Coverage"/> is
-/// the IDF-weighted share of the query's terms the section contains (0..1), comparable across queries.
+/// the IDF-weighted share of the query's terms the section contains (0..1), comparable across queries;
+/// <see cref="LessonCoverage"/> is the same share over the whole lesson the section belongs to, which says
+/// whether the curriculum covers the question at all.
 /// </summary>
-public sealed record SearchHit(LessonSection Section, float Score, double Coverage);
+public sealed record SearchHit(LessonSection Section, float Score, double Coverage, double LessonCoverage = 0);

@@ -75,8 +75,8 @@ public sealed class BookinfoGatewayLab : ILab
             """,
         ],
         new(
-            "The simulator models sidecar-to-service traffic, not the ingress gateway's listener: the gateway path was verified by matching GET /productpage against your bound VirtualService's rules, and productpage itself by a simulated request.",
-            "시뮬레이터는 사이드카 간 트래픽을 모델링하며 인그레스 게이트웨이 리스너는 모델링하지 않습니다. 게이트웨이 경로는 GET /productpage 를 Gateway에 묶인 VirtualService 규칙에 맞춰 보고, productpage 자체는 시뮬레이션 요청으로 확인했습니다."));
+            "The simulator followed GET /productpage from the ingress gateway pod through your Gateway's listener and bound VirtualService to productpage; no real gateway or load balancer was contacted.",
+            "시뮬레이터가 인그레스 게이트웨이 파드에서 Gateway 리스너와 묶인 VirtualService 를 거쳐 productpage 까지 GET /productpage 를 따라갔습니다. 실제 게이트웨이나 로드밸런서에는 접속하지 않았습니다."));
 
     public void Check(LabContext context, LabFindings findings)
     {
@@ -119,11 +119,23 @@ public sealed class BookinfoGatewayLab : ILab
             ("Analysis reports: " + string.Join(" | ", problems), "분석 결과: " + string.Join(" | ", problems)),
             ("Fix what the analyzer names (run /analyze).", "분석기가 가리키는 문제를 고치세요(/analyze)."));
 
-        var report = context.Simulate(new SimulationRequest("productpage") { Requests = 50, Path = "/productpage" });
+        // Through the gateway itself: the Gateway's listener, the bound VirtualService, then productpage.
+        var host = HostHeader(bound);
+        var report = context.Simulate(new SimulationRequest(host) { Source = "istio-ingressgateway", Requests = 50, Path = "/productpage" }, out var error);
+        var answered = report?.CountOf(200) ?? 0;
         findings.Expect(
-            report is not null && report.CountOf(200) == report.Requests,
-            ("productpage answers 200 behind the gateway (simulated).", "게이트웨이 뒤의 productpage가 200으로 응답합니다(시뮬레이션)."),
-            ("productpage does not answer 200 to every simulated request; check policies in your namespace.", "시뮬레이션한 요청에 productpage가 모두 200으로 응답하지 않습니다. 네임스페이스의 정책을 확인하세요."),
-            ("Run /simulate productpage to see what happens.", "/simulate productpage 로 확인하세요."));
+            report is not null && answered == report.Requests,
+            ($"GET /productpage with Host {host} through the ingress gateway reaches productpage (simulated, 50 of 50 answered 200).", $"Host {host} 로 인그레스 게이트웨이를 거친 GET /productpage 가 productpage 에 닿습니다(시뮬레이션, 50건 중 50건 200)."),
+            report is null
+                ? ($"The request through the ingress gateway could not be simulated: {error}", $"인그레스 게이트웨이를 거치는 요청을 시뮬레이션할 수 없습니다: {error}")
+                : ($"Only {answered} of {report.Requests} simulated GET /productpage requests with Host {host} through the ingress gateway were answered 200 ({string.Join(", ", report.StatusCodes.OrderBy(c => c.Key).Select(c => $"{c.Value}× {c.Key}"))}).", $"Host {host} 로 인그레스 게이트웨이를 거친 GET /productpage 시뮬레이션 {report.Requests}건 중 {answered}건만 200 입니다."),
+            ($"Run /simulate {host} --from istio-ingressgateway to follow a request through the gateway (it sends GET /, so a rule that only matches /productpage answers 404 there), and compare the rule's match with GET /productpage.", $"/simulate {host} --from istio-ingressgateway 로 게이트웨이를 거치는 요청을 따라가 보고(GET / 를 보내므로 /productpage 만 매치하는 규칙은 404), 규칙의 match 를 GET /productpage 와 비교하세요."));
+    }
+
+    /// <summary>A Host header the bound VirtualService accepts: its first host, with a leading wildcard filled in.</summary>
+    private static string HostHeader(IReadOnlyList<JsonObject> bound)
+    {
+        var first = bound.SelectMany(v => (v["spec"]?["hosts"] as JsonArray ?? []).Select(ObjectShapes.Text)).OfType<string>().FirstOrDefault() ?? "*";
+        return first == "*" ? "bookinfo.example.com" : first.StartsWith("*.", StringComparison.Ordinal) ? "bookinfo" + first[1..] : first;
     }
 }

@@ -1,6 +1,6 @@
 using IstioTutor.Core.Guard.Preview;
 using IstioTutor.Core.Labs.Grading;
-using IstioTutor.Core.Mesh.Istio;
+using IstioTutor.Core.Mesh.Istio.Simulation;
 using IstioTutor.Core.Turns;
 
 namespace IstioTutor.Core.Labs.Catalog;
@@ -42,7 +42,7 @@ public sealed class EgressServiceEntryLab : ILab
               location: MESH_EXTERNAL
             """,
         ],
-        new("The simulated cluster has no internet and does not model outboundTrafficPolicy: it verified that the mesh's registry resolves httpbin.org through your ServiceEntry, not a real response from httpbin.org.", "시뮬레이션 클러스터에는 인터넷이 없고 outboundTrafficPolicy 도 모델링하지 않습니다. ServiceEntry 로 메시 레지스트리가 httpbin.org 를 해석하는지 확인했을 뿐, httpbin.org 의 실제 응답은 아닙니다."));
+        new("The simulated cluster has no internet and does not model outboundTrafficPolicy: it simulated 20 requests from productpage to httpbin.org through your ServiceEntry (the external host is assumed to answer), not a real response from httpbin.org.", "시뮬레이션 클러스터에는 인터넷이 없고 outboundTrafficPolicy 도 모델링하지 않습니다. ServiceEntry 를 거쳐 productpage 에서 httpbin.org 로 20건을 시뮬레이션했을 뿐(외부 호스트는 응답한다고 가정), httpbin.org 의 실제 응답은 아닙니다."));
 
     public void Check(LabContext context, LabFindings findings)
     {
@@ -67,12 +67,16 @@ public sealed class EgressServiceEntryLab : ILab
             ("Port 80 is declared as HTTP.", "포트 80이 HTTP로 선언되어 있습니다."),
             ("Port 80 with protocol HTTP is missing, so the sidecar cannot apply HTTP routing to it.", "프로토콜 HTTP 인 포트 80이 없어 사이드카가 HTTP 라우팅을 적용할 수 없습니다."),
             (Definition.Steps[0].En, Definition.Steps[0].Ko));
-        // The registry as the simulator builds it (Services plus ServiceEntry hosts); an FQDN is looked up as written.
-        var registry = MeshModel.From(context.Snapshot);
+        // Simulated, not just looked up: the request must find the ServiceEntry host and an endpoint behind it.
+        var report = context.Simulate(new SimulationRequest("httpbin.org") { Source = "productpage", Requests = 20, Path = "/get" }, out var error);
+        var answered = report?.CountOf(200) ?? 0;
+        var statuses = report is null ? "" : string.Join(", ", report.StatusCodes.OrderBy(c => c.Key).Select(c => $"{c.Value}× {c.Key}"));
         findings.Expect(
-            registry.HostExists("httpbin.org"),
-            ("The mesh's service registry now has httpbin.org.", "메시 서비스 레지스트리에 이제 httpbin.org 가 있습니다."),
-            ("The mesh's service registry does not have httpbin.org.", "메시 서비스 레지스트리에 httpbin.org 가 없습니다."),
+            report is not null && answered == report.Requests,
+            ("A simulated request from productpage to httpbin.org goes through your ServiceEntry to the external host (20 of 20 answered 200).", "productpage 에서 httpbin.org 로 보낸 시뮬레이션 요청이 ServiceEntry 를 거쳐 외부 호스트에 닿습니다(20건 중 20건 200)."),
+            report is null
+                ? ($"The simulator cannot send productpage → httpbin.org: {error}", $"시뮬레이터가 productpage → httpbin.org 요청을 보낼 수 없습니다: {error}")
+                : ($"Only {answered} of {report.Requests} simulated requests from productpage to httpbin.org were answered 200 ({statuses}); with resolution STATIC the ServiceEntry needs endpoints, DNS needs none.", $"productpage 에서 httpbin.org 로 보낸 시뮬레이션 요청 {report.Requests}건 중 {answered}건만 200 입니다({statuses}). resolution STATIC 이면 endpoints 가 필요하고, DNS 는 필요 없습니다."),
             (Definition.Hints[0].En, Definition.Hints[0].Ko));
     }
 }

@@ -28,7 +28,7 @@ public sealed class LabGrader(
             $"There is no lab '{labId}'. Type /labs to see them.",
             $"'{labId}' 실습이 없습니다. /labs 로 목록을 보세요.");
         var snapshot = await mesh.SnapshotAsync(actor, "check", cancellationToken);
-        var context = new LabContext(snapshot, AnalysisGaps.Without(analyzer.Analyze(snapshot)), mesh.History(actor), simulator, mesh.IsSimulated, mesh.ClusterDescription);
+        var context = new LabContext(snapshot, analyzer.Analyze(snapshot), mesh.History(actor), simulator, mesh.IsSimulated, mesh.ClusterDescription);
         var findings = new LabFindings(actor.Lang);
         lab.Check(context, findings);
 

@@ -2,7 +2,12 @@ using System.Text.Json.Nodes;
 
 namespace IstioTutor.Core.Mesh.Istio.Analysis;
 
-/// <summary>gateway/gateway.go and conflictinggateway.go: a Gateway must select gateway pods (IST0101 selector); two Gateways may not claim the same port and host (IST0145).</summary>
+/// <summary>
+/// gateway/gateway.go and conflictinggateway.go: a Gateway must select gateway pods (IST0101 selector);
+/// two Gateways may not claim the same port and host (IST0145). As in istioctl (without
+/// PILOT_SCOPE_GATEWAY_TO_NAMESPACE) the selector matches pods in any namespace the snapshot carries —
+/// the learner's and the root namespace's, where the shared ingress gateway runs.
+/// </summary>
 internal sealed class GatewayAnalyzer : IMeshAnalyzer
 {
     public IEnumerable<AnalysisMessage> Analyze(MeshModel model)

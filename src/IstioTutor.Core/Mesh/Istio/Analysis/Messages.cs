@@ -35,6 +35,10 @@ internal static class Messages
     public static AnalysisMessage NoMatchingWorkloadsFound(string resource, string labels) =>
         new("IST0127", "NoMatchingWorkloadsFound", AnalysisLevel.Warning, $"No matching workloads for this resource with the following labels: {labels}", resource);
 
+    /// <summary>IST0127's check applied to a kind istioctl analyze does not check (it only checks AuthorizationPolicy); the message says so.</summary>
+    public static AnalysisMessage NoMatchingWorkloadsFoundTutorCheck(string resource, string kind, string labels) =>
+        new("IST0127", "NoMatchingWorkloadsFound", AnalysisLevel.Warning, $"No matching workloads for this resource with the following labels: {labels} (IstioTutor's own check: istioctl analyze reports IST0127 only for AuthorizationPolicy, not for {kind})", resource);
+
     public static AnalysisMessage NoServerCertificateVerificationDestinationLevel(string resource, string name, string ns, string mode, string host) =>
         new("IST0128", "NoServerCertificateVerificationDestinationLevel", AnalysisLevel.Warning, $"DestinationRule {name} in namespace {ns} has TLS mode set to {mode} but no caCertificates are set to validate server identity for host: {host}", resource);
 

@@ -2,7 +2,8 @@ namespace IstioTutor.Core.Mesh.Istio.Analysis;
 
 /// <summary>
 /// IST0127: a policy whose selector matches no pod does nothing. istioctl checks AuthorizationPolicy;
-/// IstioTutor applies the same check to the other selector-based policies learners write.
+/// IstioTutor applies the same check to the other selector-based policies learners write, and those
+/// messages say they are IstioTutor's own check so learners do not expect them from istioctl.
 /// </summary>
 internal sealed class WorkloadSelectorAnalyzer : IMeshAnalyzer
 {
@@ -29,7 +30,9 @@ internal sealed class WorkloadSelectorAnalyzer : IMeshAnalyzer
 
                 if (!model.Workloads.Any(w => (w.Namespace == policy.Namespace || policy.Namespace == MeshSnapshot.RootNamespace) && w.Matches(labels)))
                 {
-                    yield return Messages.NoMatchingWorkloadsFound(policy.Reference, Messages.FormatLabels(labels));
+                    yield return kind == "AuthorizationPolicy"
+                        ? Messages.NoMatchingWorkloadsFound(policy.Reference, Messages.FormatLabels(labels))
+                        : Messages.NoMatchingWorkloadsFoundTutorCheck(policy.Reference, kind, Messages.FormatLabels(labels));
                 }
             }
         }

@@ -40,7 +40,9 @@ public sealed class MeshModel
             .DistinctBy(c => (c.Kind, c.Namespace, c.Name))
             .ToList();
 
-        var services = snapshot.Services.Select(s => ToService(s, snapshot.Namespace)).ToList();
+        var services = snapshot.Services.Select(s => ToService(s, snapshot.Namespace))
+            .Concat(snapshot.RootNamespaceServices.Select(s => ToService(s, MeshSnapshot.RootNamespace)))
+            .ToList();
         foreach (var entry in config.Where(c => c.Kind == "ServiceEntry"))
         {
             var ports = (entry.Spec["ports"] as JsonArray ?? []).OfType<JsonObject>()
@@ -49,11 +51,15 @@ public sealed class MeshModel
             var selector = Labels(entry.Spec["workloadSelector"]?["labels"]);
             foreach (var host in Strings(entry.Spec["hosts"]))
             {
-                services.Add(new ServiceInfo(entry.Name, entry.Namespace, host, selector, ports, FromServiceEntry: true));
+                var endpoints = selector.Count > 0 ? null : EntryEndpoints(entry, host);
+                services.Add(new ServiceInfo(entry.Name, entry.Namespace, host, selector, ports, FromServiceEntry: true, Endpoints: endpoints));
             }
         }
 
-        var workloads = snapshot.Pods.Select(p => ToWorkload(p, snapshot.Namespace)).ToList();
+        // The root namespace's pods are there for what selects across namespaces (Gateway selectors).
+        var workloads = snapshot.Pods.Select(p => ToWorkload(p, snapshot.Namespace))
+            .Concat(snapshot.RootNamespacePods.Select(p => ToWorkload(p, MeshSnapshot.RootNamespace)))
+            .ToList();
         return new MeshModel(snapshot, config, services, workloads);
     }
 
@@ -67,11 +73,20 @@ public sealed class MeshModel
         Services.FirstOrDefault(s => string.Equals(s.Fqdn, fqdn, StringComparison.OrdinalIgnoreCase))
         ?? Services.FirstOrDefault(s => s.FromServiceEntry && HostName.SubsetOf(fqdn, s.Fqdn));
 
+    /// <summary>
+    /// The registry host a client pod in <paramref name="clientNamespace"/> reaches when it calls
+    /// <paramref name="host"/> (its DNS search path, then the name as written); when none is registered,
+    /// the host as Istio config would name it.
+    /// </summary>
+    public string ResolveClientHost(string host, string clientNamespace) =>
+        HostName.ClientCandidates(host, clientNamespace).FirstOrDefault(c => FindService(c) is not null)
+        ?? HostName.Resolve(host, clientNamespace);
+
     /// <summary>True when some Service or ServiceEntry host overlaps the (possibly wildcard) host.</summary>
     public bool HostExists(string fqdn) => Services.Any(s => HostName.Matches(fqdn, s.Fqdn));
 
     public IEnumerable<WorkloadInfo> WorkloadsOf(ServiceInfo service) =>
-        service.Selector.Count == 0 ? [] : Workloads.Where(w => (w.Namespace == service.Namespace || service.FromServiceEntry) && w.Matches(service.Selector));
+        service.Selector.Count == 0 ? service.Endpoints ?? [] : Workloads.Where(w => (w.Namespace == service.Namespace || service.FromServiceEntry) && w.Matches(service.Selector));
 
     public IReadOnlyDictionary<string, string> NamespaceLabels(string ns) =>
         Labels(Snapshot.Namespaces.FirstOrDefault(n => Str(n["metadata"]?["name"]) == ns)?["metadata"]?["labels"]);
@@ -98,6 +113,23 @@ public sealed class MeshModel
         }
 
         return new ConfigObject(kind, name, Str(o["metadata"]?["namespace"]) ?? defaultNamespace, o["spec"] as JsonObject ?? [], o);
+    }
+
+    /// <summary>
+    /// Where a ServiceEntry without a workloadSelector sends traffic: its listed endpoints, or (resolution
+    /// DNS or NONE, no endpoints) the host itself as DNS returns it. None of them carries a sidecar.
+    /// </summary>
+    private static IReadOnlyList<WorkloadInfo> EntryEndpoints(ConfigObject entry, string host)
+    {
+        var listed = (entry.Spec["endpoints"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(e => new WorkloadInfo(Str(e["address"]) ?? host, entry.Namespace, Labels(e["labels"]), HasSidecar: false, Str(e["serviceAccount"]) ?? "default"))
+            .ToList();
+        if (listed.Count > 0 || HostName.IsWildcard(host) || Str(entry.Spec["resolution"]) == "STATIC")
+        {
+            return listed;
+        }
+
+        return [new WorkloadInfo(host, entry.Namespace, new Dictionary<string, string>(), HasSidecar: false, "default")];
     }
 
     private static ServiceInfo ToService(JsonObject s, string defaultNamespace)

@@ -70,16 +70,39 @@ internal sealed class SimulationRun
         var source = FindSource();
         var hasSidecar = _request.SourceHasSidecar ?? source?.HasSidecar ?? false;
         var sourcePrincipal = _request.SourcePrincipal ?? (hasSidecar ? source?.Principal : null);
-        var fqdn = HostName.Resolve(_request.Host, source?.Namespace ?? ns);
-        var service = _model.FindService(fqdn);
-        var vs = hasSidecar ? FindVirtualService(fqdn, source?.Namespace ?? ns) : null;
-        if (service is null && vs is null)
+        var gateways = source is null ? [] : GatewaysOf(source);
+        var ingress = source is not null && (gateways.Count > 0 || IsGatewayPod(source));
+        var fqdn = ingress ? _request.Host.Split(':')[0].ToLowerInvariant() : _model.ResolveClientHost(_request.Host, source?.Namespace ?? ns);
+        var service = ingress ? null : _model.FindService(fqdn);
+        var vs = ingress ? FindGatewayVirtualService(fqdn, gateways, _request.Port ?? 80) : hasSidecar ? FindVirtualService(fqdn, source?.Namespace ?? ns) : null;
+        if (ingress)
+        {
+            _notes.Add(gateways.Count == 0
+                ? $"{source!.Name} is a gateway but no Gateway selects it: it has no listener for {fqdn}"
+                : $"{source!.Name} serves Gateway {string.Join(", ", gateways.Select(g => $"{g.Namespace}/{g.Name}"))}; Host header {fqdn}");
+            if (vs is null)
+            {
+                _notes.Add($"no VirtualService bound to {(gateways.Count == 0 ? "a Gateway" : "that Gateway")} serves {fqdn} on port {_request.Port ?? 80} → 404 NR");
+            }
+        }
+        else if (service is null && vs is null)
         {
             var known = string.Join(", ", _model.Services.Where(s => s.Namespace == ns).Select(s => s.Name));
             throw new ArgumentException($"No Service or ServiceEntry named \"{_request.Host}\" ({fqdn}) in the mesh. Services in {ns}: {known}.");
         }
 
         var port = _request.Port ?? (service?.Ports.Count > 0 ? service.Ports[0].Port : 80);
+        if (ingress)
+        {
+            // The gateway's own listener port: the VirtualService's port matches are against it, and routes must name the destination port or find it.
+            port = _request.Port ?? 80;
+        }
+
+        if (service is { FromServiceEntry: true, Endpoints.Count: > 0 })
+        {
+            _notes.Add($"{fqdn} comes from ServiceEntry {service.Namespace}/{service.Name}: its endpoints ({string.Join(", ", service.Endpoints.Select(e => e.Name))}) have no sidecar and are assumed to answer 200 (nothing outside the mesh is contacted)");
+        }
+
         _notes.Add(source is null ? "source: a client pod without a sidecar" : $"source: {source.Name} ({(hasSidecar ? "with" : "without")} sidecar)");
         if (!hasSidecar)
         {
@@ -95,7 +118,7 @@ internal sealed class SimulationRun
         }
 
         var targets = rule is null
-            ? (vs is null ? [new RouteTarget(fqdn, null, port, 100)] : [])
+            ? (vs is null && !ingress ? [new RouteTarget(fqdn, null, port, 100)] : [])
             : (rule["route"] as JsonArray ?? []).OfType<JsonObject>().Select(d => new RouteTarget(
                 HostName.Resolve(MeshModel.Str(d["destination"]?["host"]) ?? fqdn, vs!.Namespace),
                 MeshModel.Str(d["destination"]?["subset"]),
@@ -529,7 +552,39 @@ internal sealed class SimulationRun
         return local.FirstOrDefault(w => w.Name == _request.Source)
             ?? local.Where(w => w.App == _request.Source).OrderBy(w => w.Name, StringComparer.Ordinal).FirstOrDefault()
             ?? _model.Workloads.FirstOrDefault(w => w.Name == _request.Source)
+            ?? _model.Workloads.Where(w => w.Namespace == MeshSnapshot.RootNamespace && w.App == _request.Source).OrderBy(w => w.Name, StringComparer.Ordinal).FirstOrDefault()
             ?? throw new ArgumentException($"No workload named \"{_request.Source}\" in {_model.Namespace}. Workloads: {string.Join(", ", local.Select(w => w.Name))}.");
+    }
+
+    /// <summary>A gateway deployment (istio=ingressgateway/egressgateway, as Istio's charts label them).</summary>
+    private static bool IsGatewayPod(WorkloadInfo pod) =>
+        pod.Labels.TryGetValue("istio", out var role) && role is "ingressgateway" or "egressgateway";
+
+    /// <summary>Gateways whose selector picks the pod (in any namespace, as istiod does by default).</summary>
+    private List<ConfigObject> GatewaysOf(WorkloadInfo pod) =>
+        _model.OfKind("Gateway")
+            .Where(g => MeshModel.Labels(g.Spec["selector"]) is { Count: > 0 } selector && pod.Matches(selector))
+            .ToList();
+
+    /// <summary>
+    /// The VirtualService the gateway uses for a Host header on a listener port: a Gateway server on that
+    /// port must accept the host, and a VirtualService must name that Gateway in spec.gateways
+    /// ("name" in its own namespace, or "ns/name") with a host covering the Host header.
+    /// </summary>
+    private ConfigObject? FindGatewayVirtualService(string host, List<ConfigObject> gateways, int port)
+    {
+        var serving = gateways
+            .Where(g => (g.Spec["servers"] as JsonArray ?? []).OfType<JsonObject>().Any(server =>
+                MeshModel.Int(server["port"]?["number"]) == port
+                && MeshModel.Strings(server["hosts"]).Any(h => HostName.SubsetOf(host, h.Contains('/', StringComparison.Ordinal) ? h[(h.IndexOf('/', StringComparison.Ordinal) + 1)..] : h))))
+            .ToList();
+        return _model.OfKind("VirtualService")
+            .Where(vs => MeshModel.Strings(vs.Spec["gateways"]).Any(name => serving.Any(g =>
+                name == $"{g.Namespace}/{g.Name}" || (name == g.Name && vs.Namespace == g.Namespace))))
+            .Where(vs => MeshModel.Strings(vs.Spec["hosts"]).Any(h => HostName.SubsetOf(host, HostName.Resolve(h, vs.Namespace))))
+            .OrderBy(vs => MeshModel.Str(vs.Raw["metadata"]?["creationTimestamp"]) ?? "", StringComparer.Ordinal)
+            .ThenBy(vs => vs.Name, StringComparer.Ordinal)
+            .FirstOrDefault();
     }
 
     private ConfigObject? FindVirtualService(string fqdn, string sourceNamespace) =>

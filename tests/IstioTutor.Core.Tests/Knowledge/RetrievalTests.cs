@@ -1,0 +1,52 @@
+using IstioTutor.Core.Turns;
+
+namespace IstioTutor.Core.Tests.Knowledge;
+
+public sealed class RetrievalTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
+{
+    [Fact]
+    public void A_korean_synonym_finds_the_lesson_that_uses_the_other_word()
+    {
+        // The Korean lesson heads its section "이상치 감지"; the learner says 아웃라이어 and names no resource.
+        var retrieval = fixture.Retriever.Retrieve("아웃라이어 방출은 언제 일어나나요?", "ko", Stage.Intermediate);
+
+        Assert.True(retrieval.OnTopic);
+        Assert.Equal("circuit-breaking", retrieval.Best!.Section.LessonId);
+    }
+
+    [Fact]
+    public void Words_a_learner_uses_for_a_field_find_the_section_that_teaches_it()
+    {
+        var retrieval = fixture.Retriever.Retrieve("how long does each retry attempt get before it gives up", "en", Stage.Intermediate);
+
+        Assert.True(retrieval.OnTopic);
+        Assert.Equal("timeouts-retries", retrieval.Best!.Section.LessonId);
+    }
+
+    [Fact]
+    public void A_question_about_another_technology_that_borrows_a_generic_word_is_off_topic()
+    {
+        var retrieval = fixture.Retriever.Retrieve("How do I set the session timeout for a Kafka consumer group?", "en", Stage.Intermediate);
+
+        Assert.False(retrieval.OnTopic);
+        Assert.True(retrieval.Evidence.AboutAnotherTechnology);
+    }
+
+    [Fact]
+    public void Naming_another_technology_beside_an_istio_term_stays_on_topic()
+    {
+        var retrieval = fixture.Retriever.Retrieve("How do I set a timeout on calls from my mesh to Kafka?", "en", Stage.Intermediate);
+
+        Assert.True(retrieval.OnTopic);
+        Assert.Equal("timeouts-retries", retrieval.Best!.Section.LessonId);
+    }
+
+    [Fact]
+    public void Lesson_coverage_is_never_below_the_coverage_of_one_of_its_sections()
+    {
+        var retrieval = fixture.Retriever.Retrieve("outlier detection ejects hosts after consecutive 5xx errors", "en", Stage.Advanced);
+
+        Assert.NotEmpty(retrieval.Hits);
+        Assert.All(retrieval.Hits, h => Assert.True(h.LessonCoverage >= h.Coverage - 1e-9, $"{h.Section.LessonId} > {h.Section.Heading}"));
+    }
+}
