@@ -5,7 +5,7 @@ namespace IstioTutor.Cli.Tests;
 /// <summary>
 /// Runs the real built <c>istiotutor.dll</c> with <c>dotnet</c> in a child process. The project reference
 /// builds it before the tests; it is found next to the test assembly (the reference copies it there).
-/// One temp data directory per fixture, deleted afterwards.
+/// One temp data directory per fixture, deleted afterwards. Also compiled into IstioTutor.Labs.Tests as a linked file.
 /// </summary>
 public sealed class IstiotutorProcess : IDisposable
 {
@@ -53,10 +53,20 @@ public sealed class IstiotutorProcess : IDisposable
         }
 
         process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout, await stderr);
     }
 
-    public void Dispose() => Directory.Delete(DataRoot, recursive: true);
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(DataRoot, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A child's LiteDB handle may still be closing; the OS cleans temp later.
+        }
+    }
 }

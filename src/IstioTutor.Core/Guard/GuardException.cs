@@ -10,22 +10,26 @@ public sealed class GuardException : Exception
     }
 
     public GuardException()
-        : this(new GuardRefusal("refused", "Refused.", "거부되었습니다."))
+        : this(new GuardRefusal("refused", "Refused.", "거부되었습니다.", RefusalKind.Policy))
     {
     }
 
     public GuardException(string message)
-        : this(new GuardRefusal("refused", message, message))
+        : this(new GuardRefusal("refused", message, message, RefusalKind.Policy))
     {
     }
 
     public GuardException(string message, Exception innerException)
         : base(message, innerException)
     {
-        Refusal = new GuardRefusal("refused", message, message);
+        Refusal = new GuardRefusal("refused", message, message, RefusalKind.Policy);
     }
 
     public GuardRefusal Refusal { get; }
 
-    public static GuardException Of(string code, string english, string korean) => new(new GuardRefusal(code, english, korean));
+    /// <summary>A rule forbids the request (reads as "Refused").</summary>
+    public static GuardException Policy(string code, string english, string korean) => new(new GuardRefusal(code, english, korean, RefusalKind.Policy));
+
+    /// <summary>The request itself is wrong or has nothing to do (reads as "Not done").</summary>
+    public static GuardException Input(string code, string english, string korean) => new(new GuardRefusal(code, english, korean, RefusalKind.Input));
 }

@@ -47,7 +47,7 @@ public sealed class GuardedMesh(
             if (kind is null)
             {
                 KindPolicy.RefuseNonIstio(kindName ?? "", "get");
-                throw GuardException.Of(
+                throw GuardException.Input(
                     "unknown-kind",
                     $"'{kindName}' is not a kind IstioTutor can show. Try one of: {string.Join(", ", ResourceKinds.All.Select(k => k.Plural))}.",
                     $"'{kindName}'은(는) IstioTutor가 보여 줄 수 있는 종류가 아닙니다. 다음 중 하나를 쓰세요: {string.Join(", ", ResourceKinds.All.Select(k => k.Plural))}.");
@@ -55,7 +55,7 @@ public sealed class GuardedMesh(
 
             if (!kind.Namespaced)
             {
-                throw GuardException.Of(
+                throw GuardException.Policy(
                     "cluster-scoped-refused",
                     $"{kind.Plural} are cluster-scoped; you can look only inside your namespace {actor.Namespace}.",
                     $"{kind.Plural}는 클러스터 범위 리소스입니다. 내 네임스페이스 {actor.Namespace} 안만 볼 수 있습니다.");
@@ -112,7 +112,7 @@ public sealed class GuardedMesh(
             var duplicate = planned.GroupBy(p => (p.Kind.Kind, p.Name)).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)
             {
-                throw GuardException.Of(
+                throw GuardException.Input(
                     "duplicate-document",
                     $"{duplicate.Key.Kind} '{duplicate.Key.Name}' appears twice in the manifest. Keep one document per object.",
                     $"{duplicate.Key.Kind} '{duplicate.Key.Name}'이(가) 매니페스트에 두 번 있습니다. 객체마다 문서 하나만 두세요.");
@@ -124,7 +124,7 @@ public sealed class GuardedMesh(
                 if (!outcome.IsValid)
                 {
                     var causes = string.Join("; ", outcome.Errors.Select(c => $"{c.Field}: {c.Message}"));
-                    throw GuardException.Of(
+                    throw GuardException.Input(
                         "invalid",
                         $"{Where(p.Doc)} ({p.Kind.Kind} {p.Name}) is invalid: {causes}. Nothing was changed — fix those fields and send it again.",
                         $"{Where(p.Doc, "ko")} ({p.Kind.Kind} {p.Name})이(가) 유효하지 않습니다: {causes}. 아무것도 바꾸지 않았습니다. 해당 필드를 고쳐 다시 보내세요.");
@@ -155,7 +155,7 @@ public sealed class GuardedMesh(
 
             if (changes.Count == 0)
             {
-                throw GuardException.Of(
+                throw GuardException.Input(
                     "no-change",
                     "Every object in the manifest already looks exactly like that in your sandbox; there is nothing to confirm.",
                     "매니페스트의 모든 객체가 샌드박스에 이미 그대로 있습니다. 확인할 변경이 없습니다.");
@@ -182,7 +182,7 @@ public sealed class GuardedMesh(
             if (kind is null || !kind.IstioConfig)
             {
                 KindPolicy.RefuseNonIstio(kind?.Kind ?? kindName ?? "", "delete");
-                throw GuardException.Of(
+                throw GuardException.Input(
                     "unknown-kind",
                     $"'{kindName}' is not an Istio kind. You can delete: {string.Join(", ", ResourceKinds.Istio.Select(k => k.Kind))}.",
                     $"'{kindName}'은(는) Istio 종류가 아닙니다. 지울 수 있는 종류: {string.Join(", ", ResourceKinds.Istio.Select(k => k.Kind))}.");
@@ -190,7 +190,7 @@ public sealed class GuardedMesh(
 
             var target = NamespacePolicy.Require(actor, ns, "delete");
             NamespacePolicy.RequireName(name, "delete");
-            var live = await cluster.GetAsync(kind, target, name, cancellationToken) ?? throw GuardException.Of(
+            var live = await cluster.GetAsync(kind, target, name, cancellationToken) ?? throw GuardException.Input(
                 "not-found",
                 $"There is no {kind.Kind} '{name}' in {target}. List them with /get {kind.Plural}.",
                 $"{target}에 {kind.Kind} '{name}'이(가) 없습니다. /get {kind.Plural} 로 목록을 보세요.");
@@ -218,7 +218,7 @@ public sealed class GuardedMesh(
         ArgumentNullException.ThrowIfNull(actor);
         try
         {
-            var last = pending.LatestUndoable(actor.LearnerId, actor.Namespace) ?? throw GuardException.Of(
+            var last = pending.LatestUndoable(actor.LearnerId, actor.Namespace) ?? throw GuardException.Input(
                 "nothing-to-undo",
                 "You have no applied change left to undo in your sandbox.",
                 "샌드박스에 되돌릴 적용된 변경이 없습니다.");
@@ -251,7 +251,7 @@ public sealed class GuardedMesh(
 
             if (changes.Count == 0)
             {
-                throw GuardException.Of(
+                throw GuardException.Input(
                     "nothing-to-undo",
                     $"Your last change ({last.Summary}) is already reverted in the cluster.",
                     $"마지막 변경({last.Summary})은 이미 클러스터에서 되돌려져 있습니다.");
@@ -281,7 +281,7 @@ public sealed class GuardedMesh(
                 var id = targetLearnerId.Normalize(NormalizationForm.FormKC).TrimStart('@');
                 if (id.Any(c => c > 0x7F) || !LearnerIds.IsValid(id))
                 {
-                    throw GuardException.Of(
+                    throw GuardException.Input(
                         "invalid-learner",
                         $"'{targetLearnerId}' is not a learner id (lower-case letters, digits and '-').",
                         $"'{targetLearnerId}'은(는) 학습자 ID가 아닙니다(소문자, 숫자, '-').");
@@ -290,7 +290,7 @@ public sealed class GuardedMesh(
                 target = LearnerIds.NamespaceOf(id);
                 if (id != actor.LearnerId && !actor.IsMentor)
                 {
-                    throw GuardException.Of(
+                    throw GuardException.Policy(
                         "not-mentor",
                         $"Only a mentor may reset another learner's sandbox ({target}). /reset-sandbox without a name resets yours.",
                         $"다른 학습자의 샌드박스({target})는 멘토만 초기화할 수 있습니다. 이름 없이 /reset-sandbox 를 쓰면 내 샌드박스를 초기화합니다.");
@@ -312,7 +312,7 @@ public sealed class GuardedMesh(
 
             if (changes.Count == 0)
             {
-                throw GuardException.Of(
+                throw GuardException.Input(
                     "already-clean",
                     $"{target} has no Istio configuration; it is already in its starting state.",
                     $"{target}에는 Istio 설정이 없습니다. 이미 처음 상태입니다.");
@@ -340,7 +340,7 @@ public sealed class GuardedMesh(
             if (actor.ModelInitiated)
             {
                 // The learner's own click or /confirm is the consent; a model may propose but never consent for them.
-                Refuse(actor, "confirm", null, "model-cannot-confirm", "A change is confirmed only by the learner: use /confirm or the Confirm button on the preview.", "변경은 학습자만 확인할 수 있습니다. /confirm 또는 미리보기의 확인 버튼을 쓰세요.", actionId);
+                Refuse(actor, "confirm", null, RefusalKind.Policy, "model-cannot-confirm", "A change is confirmed only by the learner: use /confirm or the Confirm button on the preview.", "변경은 학습자만 확인할 수 있습니다. /confirm 또는 미리보기의 확인 버튼을 쓰세요.", actionId);
             }
 
             var action = FindOwnPending(actor, actionId, "confirm");
@@ -349,18 +349,18 @@ public sealed class GuardedMesh(
                 // Defence in depth: the preview was checked, but the stored record is re-checked before any write.
                 if (change.Namespace != actor.Namespace && !(action.Purpose == PendingPurpose.Reset && actor.IsMentor))
                 {
-                    Refuse(actor, "confirm", change, "stored-namespace", $"The stored change targets {change.Namespace}, which is not yours; nothing was applied.", $"저장된 변경이 내 것이 아닌 {change.Namespace}를 대상으로 합니다. 아무것도 적용하지 않았습니다.", action.Id);
+                    Refuse(actor, "confirm", change, RefusalKind.Policy, "stored-namespace", $"The stored change targets {change.Namespace}, which is not yours; nothing was applied.", $"저장된 변경이 내 것이 아닌 {change.Namespace}를 대상으로 합니다. 아무것도 적용하지 않았습니다.", action.Id);
                 }
 
                 if (!change.Kind.IstioConfig)
                 {
-                    Refuse(actor, "confirm", change, "stored-kind", $"The stored change writes {change.Kind.Kind}, which is not an Istio kind; nothing was applied.", $"저장된 변경이 Istio 종류가 아닌 {change.Kind.Kind}를 씁니다. 아무것도 적용하지 않았습니다.", action.Id);
+                    Refuse(actor, "confirm", change, RefusalKind.Policy, "stored-kind", $"The stored change writes {change.Kind.Kind}, which is not an Istio kind; nothing was applied.", $"저장된 변경이 Istio 종류가 아닌 {change.Kind.Kind}를 씁니다. 아무것도 적용하지 않았습니다.", action.Id);
                 }
             }
 
             if (!pending.TryTransition(action.Id, PendingStatus.Applied))
             {
-                Refuse(actor, "confirm", null, "replayed", $"Preview {action.Id} was already used; nothing was applied again.", $"미리보기 {action.Id}는 이미 사용되었습니다. 다시 적용하지 않았습니다.", action.Id);
+                Refuse(actor, "confirm", null, RefusalKind.Policy, "replayed", $"Preview {action.Id} was already used; nothing was applied again.", $"미리보기 {action.Id}는 이미 사용되었습니다. 다시 적용하지 않았습니다.", action.Id);
             }
 
             var done = new List<AppliedStep>();
@@ -379,7 +379,7 @@ public sealed class GuardedMesh(
                 var english = $"Nothing was applied: {reason.English} The {done.Count} earlier write(s) of this preview were rolled back.";
                 var korean = $"아무것도 적용되지 않았습니다: {reason.Korean} 이 미리보기에서 먼저 쓴 {done.Count}개는 되돌렸습니다.";
                 MarkFailed(action);
-                Refuse(actor, "confirm", failed, reason.Code, english, korean, action.Id);
+                Refuse(actor, "confirm", failed, reason.Kind, reason.Code, english, korean, action.Id);
             }
 
             var applied = new AppliedChange(action.Id, actor.LearnerId, action.TargetNamespace, clock.GetUtcNow(), action.Purpose, action.Summary, done);
@@ -436,7 +436,7 @@ public sealed class GuardedMesh(
             action = pending.LatestPending(actor.LearnerId, actor.ConversationId);
             if (action is null)
             {
-                Refuse(actor, verb, null, "nothing-pending", $"There is no preview waiting for you in this conversation. Preview a change first with /apply, /delete, /undo or /reset-sandbox.", $"이 대화에 확인을 기다리는 미리보기가 없습니다. 먼저 /apply, /delete, /undo, /reset-sandbox 로 미리보기를 만드세요.", null);
+                Refuse(actor, verb, null, RefusalKind.Input, "nothing-pending", $"There is no preview waiting for you in this conversation. Preview a change first with /apply, /delete, /undo or /reset-sandbox.", $"이 대화에 확인을 기다리는 미리보기가 없습니다. 먼저 /apply, /delete, /undo, /reset-sandbox 로 미리보기를 만드세요.", null);
             }
         }
         else
@@ -445,24 +445,24 @@ public sealed class GuardedMesh(
             // The same words for "no such id" and "someone else's id": an id must not reveal whether it exists.
             if (action is null || action.LearnerId != actor.LearnerId)
             {
-                Refuse(actor, verb, null, action is null ? "unknown-preview" : "other-learners-preview", $"There is no preview '{Shorten(actionId)}' of yours. Only the learner who made a preview can {verb} it.", $"내 미리보기 '{Shorten(actionId)}'가 없습니다. 미리보기는 만든 학습자만 {verb}할 수 있습니다.", Shorten(actionId));
+                Refuse(actor, verb, null, RefusalKind.Policy, action is null ? "unknown-preview" : "other-learners-preview", $"There is no preview '{Shorten(actionId)}' of yours. Only the learner who made a preview can {verb} it.", $"내 미리보기 '{Shorten(actionId)}'가 없습니다. 미리보기는 만든 학습자만 {verb}할 수 있습니다.", Shorten(actionId));
             }
         }
 
         if (action!.ConversationId != actor.ConversationId)
         {
-            Refuse(actor, verb, null, "other-conversation", $"Preview {action.Id} was made in another conversation; {verb} it there, or preview the change again here.", $"미리보기 {action.Id}는 다른 대화에서 만들어졌습니다. 그 대화에서 처리하거나 여기서 다시 미리보기를 만드세요.", action.Id);
+            Refuse(actor, verb, null, RefusalKind.Policy, "other-conversation", $"Preview {action.Id} was made in another conversation; {verb} it there, or preview the change again here.", $"미리보기 {action.Id}는 다른 대화에서 만들어졌습니다. 그 대화에서 처리하거나 여기서 다시 미리보기를 만드세요.", action.Id);
         }
 
         if (action.Status != PendingStatus.Pending)
         {
-            Refuse(actor, verb, null, "replayed", $"Preview {action.Id} is already {action.Status.ToString().ToLowerInvariant()}; nothing was done. Preview the change again if you still want it.", $"미리보기 {action.Id}는 이미 처리되었습니다({action.Status}). 아무것도 하지 않았습니다. 필요하면 다시 미리보기를 만드세요.", action.Id);
+            Refuse(actor, verb, null, RefusalKind.Policy, "replayed", $"Preview {action.Id} is already {action.Status.ToString().ToLowerInvariant()}; nothing was done. Preview the change again if you still want it.", $"미리보기 {action.Id}는 이미 처리되었습니다({action.Status}). 아무것도 하지 않았습니다. 필요하면 다시 미리보기를 만드세요.", action.Id);
         }
 
         if (action.ExpiresAt <= clock.GetUtcNow())
         {
             pending.TryTransition(action.Id, PendingStatus.Cancelled);
-            Refuse(actor, verb, null, "expired", $"Preview {action.Id} expired at {action.ExpiresAt:HH:mm} UTC ({options.Value.PendingMinutes} minutes after it was made); nothing was applied. Preview it again.", $"미리보기 {action.Id}는 {action.ExpiresAt:HH:mm} UTC에 만료되었습니다({options.Value.PendingMinutes}분). 아무것도 적용하지 않았습니다. 다시 미리보기를 만드세요.", action.Id);
+            Refuse(actor, verb, null, RefusalKind.Policy, "expired", $"Preview {action.Id} expired at {action.ExpiresAt:HH:mm} UTC ({options.Value.PendingMinutes} minutes after it was made); nothing was applied. Preview it again.", $"미리보기 {action.Id}는 {action.ExpiresAt:HH:mm} UTC에 만료되었습니다({options.Value.PendingMinutes}분). 아무것도 적용하지 않았습니다. 다시 미리보기를 만드세요.", action.Id);
         }
 
         return action;
@@ -502,20 +502,20 @@ public sealed class GuardedMesh(
 
         if (doc.Object["metadata"] is not JsonObject metadata)
         {
-            throw GuardException.Of("missing-name", $"{where} has no metadata. Add metadata.name.", $"{where}에 metadata 가 없습니다. metadata.name 을 넣으세요.");
+            throw GuardException.Input("missing-name", $"{where} has no metadata. Add metadata.name.", $"{where}에 metadata 가 없습니다. metadata.name 을 넣으세요.");
         }
 
         var name = ObjectShapes.Text(metadata["name"]);
         NamespacePolicy.RequireName(name, where);
         if (metadata["namespace"] is { } nsNode && ObjectShapes.Text(nsNode) is null)
         {
-            throw GuardException.Of("invalid-namespace", $"{where}: metadata.namespace must be a string.", $"{where}: metadata.namespace 는 문자열이어야 합니다.");
+            throw GuardException.Input("invalid-namespace", $"{where}: metadata.namespace must be a string.", $"{where}: metadata.namespace 는 문자열이어야 합니다.");
         }
 
         var ns = NamespacePolicy.Require(actor, ObjectShapes.Text(metadata["namespace"]), where);
         if (doc.Object["spec"] is not null and not JsonObject)
         {
-            throw GuardException.Of("invalid", $"{where}: spec must be a mapping.", $"{where}: spec 은 매핑이어야 합니다.");
+            throw GuardException.Input("invalid", $"{where}: spec must be a mapping.", $"{where}: spec 은 매핑이어야 합니다.");
         }
 
         return (doc, resolution.Kind, ObjectShapes.Authored(resolution.Kind, doc.Object, ns), name!);
@@ -546,7 +546,7 @@ public sealed class GuardedMesh(
         var rv = ObjectShapes.ResourceVersion(current);
         if (rv != change.ExpectedResourceVersion)
         {
-            throw GuardException.Of(
+            throw GuardException.Input(
                 "changed-since-preview",
                 $"{change.Kind.Kind}/{change.Name} changed in the cluster after the preview.",
                 $"미리보기 이후 클러스터에서 {change.Kind.Kind}/{change.Name}이(가) 바뀌었습니다.");
@@ -600,10 +600,10 @@ public sealed class GuardedMesh(
     private void MarkFailed(PendingAction action) => pending.Save(action with { Status = PendingStatus.Failed });
 
     [DoesNotReturn]
-    private void Refuse(Actor actor, string verb, PlannedChange? change, string code, string english, string korean, string? actionId)
+    private void Refuse(Actor actor, string verb, PlannedChange? change, RefusalKind kind, string code, string english, string korean, string? actionId)
     {
         Audit(actor, verb, change?.Kind.Kind, change?.Name, change?.Namespace ?? actor.Namespace, AuditDecision.Refused, english, actionId);
-        throw GuardException.Of(code, english, korean);
+        throw new GuardException(new GuardRefusal(code, english, korean, kind));
     }
 
     private void Audit(Actor actor, string verb, string? kind, string? name, string? ns, AuditDecision decision, string reason, string? actionId = null) =>
@@ -612,10 +612,13 @@ public sealed class GuardedMesh(
     private static GuardRefusal ApiRefusal(string where, MeshApiException e)
     {
         var causes = e.Causes.Count == 0 ? "" : " (" + string.Join("; ", e.Causes.Select(c => $"{c.Field}: {c.Message}")) + ")";
+        // Forbidden/Unauthorized from the API server is a rule; anything else (Invalid, Conflict, …) is the input.
+        var kind = e.Code is 401 or 403 ? RefusalKind.Policy : RefusalKind.Input;
         return new GuardRefusal(
             "api-" + e.Reason.ToLowerInvariant(),
             $"{where}: the cluster refused it ({e.Code} {e.Reason}): {e.Message}{causes}. Nothing was changed.",
-            $"{where}: 클러스터가 거부했습니다({e.Code} {e.Reason}): {e.Message}{causes}. 아무것도 바꾸지 않았습니다.");
+            $"{where}: 클러스터가 거부했습니다({e.Code} {e.Reason}): {e.Message}{causes}. 아무것도 바꾸지 않았습니다.",
+            kind);
     }
 
     private static string Where(ManifestDocument doc, string lang = "en") =>

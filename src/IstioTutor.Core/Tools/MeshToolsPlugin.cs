@@ -74,11 +74,25 @@ public sealed class MeshToolsPlugin(
         [Description("Source app or pod, e.g. 'productpage'; omit for a client without a sidecar.")] string? source = null,
         [Description("Number of requests, 1 to 10000.")] int requests = 100,
         [Description("Request headers as 'name=value' pairs separated by commas, e.g. 'end-user=jason'.")] string? headers = null,
+        [Description("Request path starting with '/', e.g. '/productpage'; default '/'.")] string? path = null,
+        [Description("HTTP method: GET, POST, PUT, DELETE, PATCH, HEAD or OPTIONS; default GET.")] string? method = null,
         CancellationToken cancellationToken = default)
     {
         if (requests is < 1 or > 10_000)
         {
-            throw GuardException.Of("invalid-count", $"requests must be between 1 and 10000 (got {requests}).", $"요청 수는 1~10000 이어야 합니다({requests}).");
+            throw GuardException.Input("invalid-count", $"requests must be between 1 and 10000 (got {requests}).", $"요청 수는 1~10000 이어야 합니다({requests}).");
+        }
+
+        path = string.IsNullOrWhiteSpace(path) ? "/" : path.Trim();
+        if (!path.StartsWith('/') || path.Any(char.IsWhiteSpace))
+        {
+            throw GuardException.Input("invalid-path", $"The path '{path}' must start with '/' and contain no spaces, e.g. /productpage.", $"경로 '{path}'는 '/'로 시작하고 공백이 없어야 합니다(예: /productpage).");
+        }
+
+        method = string.IsNullOrWhiteSpace(method) ? "GET" : method.Trim().ToUpperInvariant();
+        if (!HttpMethods.Contains(method, StringComparer.Ordinal))
+        {
+            throw GuardException.Input("invalid-method", $"The method '{method}' is not one of {string.Join(", ", HttpMethods)}.", $"메서드 '{method}'는 {string.Join(", ", HttpMethods)} 중 하나가 아닙니다.");
         }
 
         var snapshot = await mesh.SnapshotAsync(actor, "simulate", cancellationToken);
@@ -88,11 +102,11 @@ public sealed class MeshToolsPlugin(
             .ToDictionary(p => p[0].Trim().ToLowerInvariant(), p => p[1].Trim(), StringComparer.Ordinal);
         try
         {
-            return simulator.Simulate(snapshot, new SimulationRequest(host) { Source = string.IsNullOrWhiteSpace(source) ? null : source, Requests = requests, Headers = parsed });
+            return simulator.Simulate(snapshot, new SimulationRequest(host) { Source = string.IsNullOrWhiteSpace(source) ? null : source, Requests = requests, Headers = parsed, Path = path, Method = method });
         }
         catch (ArgumentException e)
         {
-            throw GuardException.Of("simulate-failed", $"Cannot simulate: {e.Message}", $"시뮬레이션할 수 없습니다: {e.Message}");
+            throw GuardException.Input("simulate-failed", $"Cannot simulate: {e.Message}", $"시뮬레이션할 수 없습니다: {e.Message}");
         }
     }
 
@@ -149,5 +163,8 @@ public sealed class MeshToolsPlugin(
         grader.CheckAsync(actor, labId, cancellationToken);
 
     /// <summary>Accepts a bare manifest or a chat message holding a fenced block.</summary>
+    /// <summary>The methods the simulator's route matching understands.</summary>
+    private static readonly string[] HttpMethods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
+
     private static string ManifestYaml(string text) => Guard.Manifests.ManifestParser.ExtractYaml(text ?? "");
 }

@@ -19,7 +19,8 @@ public static class ToolReplies
         }
         catch (GuardException e)
         {
-            return context.Reply((context.IsKorean ? "거부됨: " : "Refused: ") + e.Refusal.In(context.Lang));
+            // "Refused" is kept for rules; a malformed or moot request reads "Not done" (both are audited as refused).
+            return context.Reply(e.Refusal.Heading(context.Lang) + e.Refusal.In(context.Lang));
         }
         catch (MeshApiException e)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IstioTutor.Cli.Tests;
 using IstioTutor.Core.Labs.Catalog;
 
 namespace IstioTutor.Labs.Tests.Cli;
@@ -24,7 +25,7 @@ public sealed class AskFlowTests : IClassFixture<IstiotutorProcess>
         Assert.StartsWith("Applied " + id, confirm.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.True(check.GetProperty("check").GetProperty("passed").GetBoolean(), check.GetProperty("text").GetString());
 
-        var (code, audit, stderr) = await _cli.RunAsync("audit", "--learner", "cli-learner", "--json");
+        var (code, audit, stderr) = await _cli.RunAsync(null, "audit", "--learner", "cli-learner", "--json", "--data", _cli.DataRoot);
         Assert.True(code == 0, stderr);
         var entries = audit.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Contains(entries, e => e.GetProperty("verb").GetString() == "preview-apply" && e.GetProperty("decision").GetString() == "allowed");
@@ -33,7 +34,7 @@ public sealed class AskFlowTests : IClassFixture<IstiotutorProcess>
 
     private async Task<JsonElement> AskJsonAsync(string text)
     {
-        var (code, stdout, stderr) = await _cli.RunAsync("ask", "--learner", "cli-learner", "--json", text);
+        var (code, stdout, stderr) = await _cli.RunAsync(null, "ask", "--learner", "cli-learner", "--json", "--data", _cli.DataRoot, text);
         Assert.True(code == 0, $"exit {code}: {stderr}");
         return JsonDocument.Parse(stdout.Trim().Split('\n')[^1]).RootElement.Clone();
     }

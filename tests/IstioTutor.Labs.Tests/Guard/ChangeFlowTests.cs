@@ -183,6 +183,17 @@ public sealed class ChangeFlowTests(TutorHostFixture host)
     }
 
     [Fact]
+    public async Task Empty_apply_is_reported_as_not_done_rather_than_refused()
+    {
+        var learner = TutorHostFixture.NewLearner("empty");
+
+        var reply = await host.SendAsync(learner, "/apply");
+
+        Assert.StartsWith("Not done: There is no YAML to apply", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Refused", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Refusal_is_explained_in_korean_to_a_learner_writing_korean()
     {
         var learner = TutorHostFixture.NewLearner("ko");

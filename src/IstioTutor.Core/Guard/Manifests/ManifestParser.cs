@@ -18,7 +18,7 @@ public sealed class ManifestParser(ManifestLimits limits)
         ArgumentNullException.ThrowIfNull(yaml);
         if (yaml.Length > limits.MaxChars)
         {
-            throw GuardException.Of(
+            throw GuardException.Policy(
                 "too-large",
                 $"The manifest is {yaml.Length:N0} characters; the limit is {limits.MaxChars:N0}. Nothing was changed — apply fewer or smaller documents at a time.",
                 $"매니페스트가 {yaml.Length:N0}자로 한도 {limits.MaxChars:N0}자를 넘습니다. 아무것도 바꾸지 않았습니다. 문서를 나누어 더 작게 적용하세요.");
@@ -31,7 +31,7 @@ public sealed class ManifestParser(ManifestLimits limits)
         }
         catch (YamlException e)
         {
-            throw GuardException.Of(
+            throw GuardException.Input(
                 "yaml-syntax",
                 $"The YAML does not parse at line {e.Start.Line}, column {e.Start.Column}: {e.Message} Nothing was changed — fix the indentation or quoting there and send it again.",
                 $"YAML을 {e.Start.Line}행 {e.Start.Column}열에서 읽을 수 없습니다: {e.Message} 아무것도 바꾸지 않았습니다. 그 위치의 들여쓰기나 따옴표를 고쳐 다시 보내세요.");
@@ -39,7 +39,7 @@ public sealed class ManifestParser(ManifestLimits limits)
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this (without a position) on some unterminated flow collections.
-            throw GuardException.Of(
+            throw GuardException.Input(
                 "yaml-syntax",
                 "The YAML does not parse: a [ or { is not closed, or a quote is unbalanced. Nothing was changed — check brackets and quotes and send it again.",
                 "YAML을 읽을 수 없습니다: [ 나 { 가 닫히지 않았거나 따옴표가 맞지 않습니다. 아무것도 바꾸지 않았습니다. 괄호와 따옴표를 확인해 다시 보내세요.");
@@ -93,7 +93,7 @@ public sealed class ManifestParser(ManifestLimits limits)
 
                 if (node is not JsonObject obj)
                 {
-                    throw GuardException.Of(
+                    throw GuardException.Input(
                         "not-a-mapping",
                         $"Document {index} (line {line}) is not a Kubernetes object: it must be a mapping with apiVersion, kind, metadata and spec.",
                         $"{index}번째 문서({line}행)는 Kubernetes 객체가 아닙니다. apiVersion, kind, metadata, spec 을 가진 매핑이어야 합니다.");
@@ -103,7 +103,7 @@ public sealed class ManifestParser(ManifestLimits limits)
                 documents.Add(new ManifestDocument(documents.Count + 1, line, JsonNode.Parse(obj.ToJsonString())!.AsObject()));
                 if (documents.Count > limits.MaxDocuments)
                 {
-                    throw GuardException.Of(
+                    throw GuardException.Policy(
                         "too-many-documents",
                         $"The manifest has more than {limits.MaxDocuments} documents. Nothing was changed — apply at most {limits.MaxDocuments} at a time.",
                         $"매니페스트의 문서가 {limits.MaxDocuments}개를 넘습니다. 아무것도 바꾸지 않았습니다. 한 번에 {limits.MaxDocuments}개까지만 적용하세요.");
@@ -113,7 +113,7 @@ public sealed class ManifestParser(ManifestLimits limits)
             parser.Consume<StreamEnd>();
             if (documents.Count == 0)
             {
-                throw GuardException.Of(
+                throw GuardException.Input(
                     "empty",
                     "There is no YAML to apply. Put the manifest in a fenced block: /apply then ```yaml … ```.",
                     "적용할 YAML이 없습니다. /apply 다음에 ```yaml … ``` 블록으로 매니페스트를 넣으세요.");
@@ -128,7 +128,7 @@ public sealed class ManifestParser(ManifestLimits limits)
             var line = (int)current.Start.Line;
             if (++_nodes > limits.MaxNodes)
             {
-                throw GuardException.Of(
+                throw GuardException.Policy(
                     "too-many-nodes",
                     $"The manifest has more than {limits.MaxNodes:N0} YAML nodes (at line {line}). Nothing was changed — a lab resource is far smaller; split or trim it.",
                     $"매니페스트의 YAML 노드가 {limits.MaxNodes:N0}개를 넘습니다({line}행). 아무것도 바꾸지 않았습니다. 나누거나 줄이세요.");
@@ -136,7 +136,7 @@ public sealed class ManifestParser(ManifestLimits limits)
 
             if (depth > limits.MaxDepth)
             {
-                throw GuardException.Of(
+                throw GuardException.Policy(
                     "too-deep",
                     $"The YAML nests deeper than {limits.MaxDepth} levels (at line {line}). Nothing was changed — Istio resources are never that deep; check the indentation.",
                     $"YAML 중첩이 {limits.MaxDepth}단계를 넘습니다({line}행). 아무것도 바꾸지 않았습니다. 들여쓰기를 확인하세요.");
@@ -173,7 +173,7 @@ public sealed class ManifestParser(ManifestLimits limits)
                         var key = ReadNode(depth + 1);
                         if (key is not JsonValue keyValue)
                         {
-                            throw GuardException.Of(
+                            throw GuardException.Input(
                                 "complex-key",
                                 $"Line {keyLine}: a mapping key must be a plain word, not a list or mapping.",
                                 $"{keyLine}행: 매핑의 키는 목록이나 매핑이 아닌 단어여야 합니다.");
@@ -188,7 +188,7 @@ public sealed class ManifestParser(ManifestLimits limits)
                         var value = ReadNode(depth + 1);
                         if (!obj.TryAdd(name, value))
                         {
-                            throw GuardException.Of(
+                            throw GuardException.Input(
                                 "duplicate-key",
                                 $"Line {keyLine}: the key '{name}' appears twice in the same mapping. Keep one.",
                                 $"{keyLine}행: 같은 매핑에 '{name}' 키가 두 번 있습니다. 하나만 남기세요.");
@@ -203,7 +203,7 @@ public sealed class ManifestParser(ManifestLimits limits)
             }
         }
 
-        private static GuardException AnchorRefused(int line, string what) => GuardException.Of(
+        private static GuardException AnchorRefused(int line, string what) => GuardException.Policy(
             "yaml-alias",
             $"Line {line}: YAML anchors, aliases and merge keys ({what}) are not accepted, so a small message cannot expand into a huge one. Nothing was changed — write the repeated part out in full.",
             $"{line}행: YAML 앵커·별칭·병합 키({what})는 받지 않습니다(작은 메시지가 거대하게 부풀 수 있기 때문). 아무것도 바꾸지 않았습니다. 반복되는 부분을 직접 풀어 쓰세요.");

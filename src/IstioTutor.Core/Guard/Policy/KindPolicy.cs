@@ -38,7 +38,7 @@ public static class KindPolicy
     {
         if (string.IsNullOrWhiteSpace(kind) || string.IsNullOrWhiteSpace(apiVersion))
         {
-            throw GuardException.Of(
+            throw GuardException.Input(
                 "missing-type",
                 $"{where} has no {(string.IsNullOrWhiteSpace(kind) ? "kind" : "apiVersion")}. Every document needs apiVersion and kind, e.g. apiVersion: networking.istio.io/v1, kind: VirtualService.",
                 $"{where}에 {(string.IsNullOrWhiteSpace(kind) ? "kind" : "apiVersion")}가 없습니다. 모든 문서에는 apiVersion 과 kind 가 필요합니다(예: networking.istio.io/v1, VirtualService).");
@@ -49,7 +49,7 @@ public static class KindPolicy
         if (istio is null)
         {
             var close = ResourceKinds.Istio.FirstOrDefault(k => string.Equals(k.Kind, kind, StringComparison.OrdinalIgnoreCase));
-            throw GuardException.Of(
+            throw GuardException.Input(
                 "unknown-kind",
                 $"{where}: kind '{kind}' is not an Istio resource IstioTutor knows{(close is null ? "" : $" (did you mean {close.Kind}? kinds are case-sensitive)")}. Writable kinds: {string.Join(", ", ResourceKinds.Istio.Select(k => k.Kind))}.",
                 $"{where}: '{kind}'는 IstioTutor가 아는 Istio 리소스 종류가 아닙니다{(close is null ? "" : $"({close.Kind}를 뜻했나요? 대소문자를 구분합니다)")}. 쓸 수 있는 종류: {string.Join(", ", ResourceKinds.Istio.Select(k => k.Kind))}.");
@@ -62,7 +62,7 @@ public static class KindPolicy
             || (istio == ResourceKinds.EnvoyFilter && version != "v1alpha3"))
         {
             var served = istio == ResourceKinds.EnvoyFilter ? ["v1alpha3"] : ServedVersions[istio.Group];
-            throw GuardException.Of(
+            throw GuardException.Input(
                 "unknown-api-version",
                 $"{where}: apiVersion '{apiVersion}' does not serve {kind}. Use {istio.ApiVersion} (served: {string.Join(", ", served.Select(v => $"{istio.Group}/{v}"))}).",
                 $"{where}: apiVersion '{apiVersion}'에는 {kind}가 없습니다. {istio.ApiVersion} 을(를) 쓰세요(제공 버전: {string.Join(", ", served.Select(v => $"{istio.Group}/{v}"))}).");
@@ -84,7 +84,7 @@ public static class KindPolicy
 
         if (string.Equals(kind, "Secret", StringComparison.OrdinalIgnoreCase))
         {
-            throw GuardException.Of(
+            throw GuardException.Policy(
                 "secret-refused",
                 $"{where}: Secrets are refused — they hold credentials, and the tutor never reads or writes them. Labs only need Istio configuration.",
                 $"{where}: Secret 은 거부됩니다. 자격 증명을 담고 있어 튜터는 읽거나 쓰지 않습니다. 실습에는 Istio 설정만 필요합니다.");
@@ -92,7 +92,7 @@ public static class KindPolicy
 
         if (ClusterScoped.Contains(kind))
         {
-            throw GuardException.Of(
+            throw GuardException.Policy(
                 "cluster-scoped-refused",
                 $"{where}: {kind} is cluster-scoped; nobody makes cluster-wide changes through the tutor. Work with Istio resources in your own namespace.",
                 $"{where}: {kind}는 클러스터 범위 리소스입니다. 튜터로는 누구도 클러스터 전체를 바꿀 수 없습니다. 자기 네임스페이스의 Istio 리소스로 실습하세요.");
@@ -100,7 +100,7 @@ public static class KindPolicy
 
         if (Rbac.Contains(kind))
         {
-            throw GuardException.Of(
+            throw GuardException.Policy(
                 "rbac-refused",
                 $"{where}: {kind} (Kubernetes RBAC/identity) is refused; access control in the sandbox is fixed. Use an Istio AuthorizationPolicy to control traffic.",
                 $"{where}: {kind}(Kubernetes RBAC/ID)는 거부됩니다. 샌드박스의 접근 제어는 고정되어 있습니다. 트래픽 제어에는 Istio AuthorizationPolicy 를 쓰세요.");
@@ -108,7 +108,7 @@ public static class KindPolicy
 
         if (Workloads.Contains(kind))
         {
-            throw GuardException.Of(
+            throw GuardException.Policy(
                 "workload-refused",
                 $"{where}: {kind} is a workload object, and the sample app's workloads are read-only. Change how the mesh treats them with Istio configuration (VirtualService, DestinationRule, ...).",
                 $"{where}: {kind}는 워크로드 객체이며 예제 앱의 워크로드는 읽기 전용입니다. Istio 설정(VirtualService, DestinationRule 등)으로 메시 동작을 바꾸세요.");

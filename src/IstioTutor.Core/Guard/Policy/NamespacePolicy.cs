@@ -22,7 +22,7 @@ public static class NamespacePolicy
         var normalised = requested.Normalize(NormalizationForm.FormKC).Trim();
         if (normalised.Any(c => c > 0x7F))
         {
-            throw GuardException.Of(
+            throw GuardException.Policy(
                 "lookalike-namespace",
                 $"{where}: the namespace '{requested}' contains non-ASCII characters that look like Latin letters. Namespaces are plain ASCII; yours is {actor.Namespace} (or leave metadata.namespace out).",
                 $"{where}: 네임스페이스 '{requested}'에 라틴 문자처럼 보이는 비ASCII 문자가 있습니다. 네임스페이스는 ASCII 여야 하며, 내 네임스페이스는 {actor.Namespace} 입니다(metadata.namespace 를 생략해도 됩니다).");
@@ -35,13 +35,13 @@ public static class NamespacePolicy
 
         if (string.Equals(normalised, MeshSnapshot.RootNamespace, StringComparison.OrdinalIgnoreCase))
         {
-            throw GuardException.Of(
+            throw GuardException.Policy(
                 "root-namespace-refused",
                 $"{where}: {MeshSnapshot.RootNamespace} is the mesh's root namespace; configuration there changes the whole mesh, so learners cannot write it. Put the resource in {actor.Namespace}.",
                 $"{where}: {MeshSnapshot.RootNamespace}는 메시의 루트 네임스페이스라 그곳의 설정은 메시 전체를 바꿉니다. 학습자는 쓸 수 없습니다. {actor.Namespace} 에 두세요.");
         }
 
-        throw GuardException.Of(
+        throw GuardException.Policy(
             "other-namespace-refused",
             $"{where}: namespace '{normalised}' is not yours; you may read and change only {actor.Namespace}. Leave metadata.namespace out or set it to {actor.Namespace}.",
             $"{where}: '{normalised}'는 내 네임스페이스가 아닙니다. {actor.Namespace} 만 읽고 바꿀 수 있습니다. metadata.namespace 를 생략하거나 {actor.Namespace} 로 쓰세요.");
@@ -52,7 +52,7 @@ public static class NamespacePolicy
     {
         if (string.IsNullOrEmpty(name))
         {
-            throw GuardException.Of(
+            throw GuardException.Input(
                 "missing-name",
                 $"{where} has no metadata.name. Give the resource a name (lower-case letters, digits and '-').",
                 $"{where}에 metadata.name 이 없습니다. 소문자, 숫자, '-'로 이름을 붙이세요.");
@@ -60,7 +60,7 @@ public static class NamespacePolicy
 
         if (!IsDns1123Subdomain(name))
         {
-            throw GuardException.Of(
+            throw GuardException.Input(
                 "invalid-name",
                 $"{where}: metadata.name '{Shorten(name)}' is not a valid DNS-1123 name: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters (e.g. 'reviews-route').",
                 $"{where}: metadata.name '{Shorten(name)}'은(는) DNS-1123 이름이 아닙니다. 소문자, 숫자, '-', '.'만 쓰고 영숫자로 시작·끝나며 253자 이하여야 합니다(예: 'reviews-route').");

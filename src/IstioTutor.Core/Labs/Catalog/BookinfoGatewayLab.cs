@@ -129,7 +129,7 @@ public sealed class BookinfoGatewayLab : ILab
             report is null
                 ? ($"The request through the ingress gateway could not be simulated: {error}", $"인그레스 게이트웨이를 거치는 요청을 시뮬레이션할 수 없습니다: {error}")
                 : ($"Only {answered} of {report.Requests} simulated GET /productpage requests with Host {host} through the ingress gateway were answered 200 ({string.Join(", ", report.StatusCodes.OrderBy(c => c.Key).Select(c => $"{c.Value}× {c.Key}"))}).", $"Host {host} 로 인그레스 게이트웨이를 거친 GET /productpage 시뮬레이션 {report.Requests}건 중 {answered}건만 200 입니다."),
-            ($"Run /simulate {host} --from istio-ingressgateway to follow a request through the gateway (it sends GET /, so a rule that only matches /productpage answers 404 there), and compare the rule's match with GET /productpage.", $"/simulate {host} --from istio-ingressgateway 로 게이트웨이를 거치는 요청을 따라가 보고(GET / 를 보내므로 /productpage 만 매치하는 규칙은 404), 규칙의 match 를 GET /productpage 와 비교하세요."));
+            ($"Run /simulate {host} --from istio-ingressgateway --path /productpage to follow the same request through the gateway (without --path it sends GET /, which a rule matching only /productpage answers with 404), and compare the rule's match with GET /productpage.", $"/simulate {host} --from istio-ingressgateway --path /productpage 로 같은 요청이 게이트웨이를 거치는 길을 따라가 보고(--path 가 없으면 GET / 를 보내므로 /productpage 만 매치하는 규칙은 404), 규칙의 match 를 GET /productpage 와 비교하세요."));
     }
 
     /// <summary>A Host header the bound VirtualService accepts: its first host, with a leading wildcard filled in.</summary>

@@ -23,7 +23,7 @@ public sealed class LabGrader(
     public async Task<CheckResult> CheckAsync(Actor actor, string labId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var lab = catalog.Find(labId ?? "") ?? throw GuardException.Of(
+        var lab = catalog.Find(labId ?? "") ?? throw GuardException.Input(
             "unknown-lab",
             $"There is no lab '{labId}'. Type /labs to see them.",
             $"'{labId}' 실습이 없습니다. /labs 로 목록을 보세요.");

@@ -5,19 +5,19 @@ using IstioTutor.Core.Turns;
 
 namespace IstioTutor.Core.Tools.Commands;
 
-/// <summary>/simulate HOST [--from SOURCE] [--count N] [--header name=value]: predicts traffic with the simulator.</summary>
+/// <summary>/simulate HOST [--from SOURCE] [--count N] [--header name=value] [--path /P] [--method M]: predicts traffic with the simulator.</summary>
 public sealed class SimulateCommand(MeshToolsFactory tools) : ITurnCommand
 {
     public string Name => "simulate";
 
-    public string Usage => "/simulate HOST [--from SRC] [--count N] [--header k=v]";
+    public string Usage => "/simulate HOST [--from SRC] [--count N] [--header k=v] [--path /P] [--method GET]";
 
     public string Summary(string lang) => lang == "ko" ? "트래픽 시뮬레이션(예측)" : "simulate traffic (a prediction)";
 
     public Task<TurnResult> ExecuteAsync(TurnContext context, string arguments, CancellationToken cancellationToken)
     {
         var words = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        string? host = null, source = null;
+        string? host = null, source = null, path = null, method = null;
         var count = 100;
         var headers = new List<string>();
         for (var i = 0; i < words.Length; i++)
@@ -35,6 +35,14 @@ public sealed class SimulateCommand(MeshToolsFactory tools) : ITurnCommand
                     break;
                 case "--header" when next is not null:
                     headers.Add(next);
+                    i++;
+                    break;
+                case "--path" when next is not null:
+                    path = next;
+                    i++;
+                    break;
+                case "--method" when next is not null:
+                    method = next;
                     i++;
                     break;
                 default:
@@ -55,7 +63,7 @@ public sealed class SimulateCommand(MeshToolsFactory tools) : ITurnCommand
 
         return ToolReplies.Guarded(context, async () =>
         {
-            var report = await tools.For(context).SimulateAsync(host, source, count, string.Join(",", headers), cancellationToken);
+            var report = await tools.For(context).SimulateAsync(host, source, count, string.Join(",", headers), path, method, cancellationToken);
             var sb = new StringBuilder();
             sb.AppendLine(context.T("Simulated (a prediction from your configuration, not measured traffic):", "시뮬레이션(설정으로 예측한 값이며 실제 측정이 아님):"));
             sb.AppendLine(ReportText.Summarize(report));
