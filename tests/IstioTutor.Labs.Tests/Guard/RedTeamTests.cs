@@ -109,6 +109,11 @@ public sealed class RedTeamTests(TutorHostFixture host)
 
     public static TheoryData<string> Attempts() => new(Corpus.Keys);
 
+    private static readonly HashSet<string> InputProblems = new(StringComparer.Ordinal)
+    {
+        "invalid object name", "unknown API version", "undo with no change of one's own",
+    };
+
     [Theory]
     [MemberData(nameof(Attempts))]
     public async Task Attempt_is_refused_audited_and_leaves_every_other_namespace_unchanged(string attempt)
@@ -121,7 +126,8 @@ public sealed class RedTeamTests(TutorHostFixture host)
         var (actor, reply) = await Corpus[attempt](scene);
         var elapsed = DateTimeOffset.UtcNow - started;
 
-        Assert.Contains("Refused", reply, StringComparison.Ordinal);
+        // Malformed or moot requests read "Not done" (they are still audited as refused); rule breaches read "Refused".
+        Assert.Contains(InputProblems.Contains(attempt) ? "Not done" : "Refused", reply, StringComparison.Ordinal);
         Assert.True(elapsed < TimeSpan.FromSeconds(5), $"took {elapsed}");
         var after = await host.SnapshotAllAsync(except: attackerNs);
         Assert.Equal(before, after);
@@ -177,7 +183,7 @@ public sealed class RedTeamTests(TutorHostFixture host)
     private static async Task<string> Refusal(Func<Task> call)
     {
         var e = await Assert.ThrowsAsync<GuardException>(call);
-        return "Refused: " + e.Refusal.English;
+        return e.Refusal.Heading("en") + e.Refusal.English;
     }
 
     private static string BillionLaughs()

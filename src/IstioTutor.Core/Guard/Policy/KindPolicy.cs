@@ -24,6 +24,8 @@ public static class KindPolicy
         "ValidatingAdmissionPolicyBinding", "MeshConfig",
     };
 
+    private static readonly HashSet<string> SecretKind = new(StringComparer.OrdinalIgnoreCase) { "Secret" };
+
     private static readonly HashSet<string> Rbac = new(StringComparer.OrdinalIgnoreCase) { "Role", "RoleBinding", "ServiceAccount" };
 
     private static readonly HashSet<string> Workloads = new(StringComparer.OrdinalIgnoreCase)
@@ -82,7 +84,7 @@ public static class KindPolicy
             return;
         }
 
-        if (string.Equals(kind, "Secret", StringComparison.OrdinalIgnoreCase))
+        if (IsIn(SecretKind, kind))
         {
             throw GuardException.Policy(
                 "secret-refused",
@@ -90,7 +92,7 @@ public static class KindPolicy
                 $"{where}: Secret 은 거부됩니다. 자격 증명을 담고 있어 튜터는 읽거나 쓰지 않습니다. 실습에는 Istio 설정만 필요합니다.");
         }
 
-        if (ClusterScoped.Contains(kind))
+        if (IsIn(ClusterScoped, kind))
         {
             throw GuardException.Policy(
                 "cluster-scoped-refused",
@@ -98,7 +100,7 @@ public static class KindPolicy
                 $"{where}: {kind}는 클러스터 범위 리소스입니다. 튜터로는 누구도 클러스터 전체를 바꿀 수 없습니다. 자기 네임스페이스의 Istio 리소스로 실습하세요.");
         }
 
-        if (Rbac.Contains(kind))
+        if (IsIn(Rbac, kind))
         {
             throw GuardException.Policy(
                 "rbac-refused",
@@ -106,7 +108,7 @@ public static class KindPolicy
                 $"{where}: {kind}(Kubernetes RBAC/ID)는 거부됩니다. 샌드박스의 접근 제어는 고정되어 있습니다. 트래픽 제어에는 Istio AuthorizationPolicy 를 쓰세요.");
         }
 
-        if (Workloads.Contains(kind))
+        if (IsIn(Workloads, kind))
         {
             throw GuardException.Policy(
                 "workload-refused",
@@ -114,4 +116,8 @@ public static class KindPolicy
                 $"{where}: {kind}는 워크로드 객체이며 예제 앱의 워크로드는 읽기 전용입니다. Istio 설정(VirtualService, DestinationRule 등)으로 메시 동작을 바꾸세요.");
         }
     }
+
+    /// <summary>Also matches the plural a reader types ("/get secrets"), so a read is refused for the same reason as a write.</summary>
+    private static bool IsIn(HashSet<string> family, string kind) =>
+        family.Contains(kind) || (kind.Length > 1 && kind.EndsWith('s') && family.Contains(kind[..^1]));
 }
