@@ -43,6 +43,8 @@ public sealed class LlmOptionsTests : IDisposable
     [InlineData("""{ "Llm": { "Provider": "openai", "Model": "m", "Endpoint": "localhost:11434" } }""", "is not an absolute http(s) address")]
     [InlineData("""{ "Llm": { "Provider": "azure-openai", "Model": "d" } }""", "azure-openai needs the resource address")]
     [InlineData("""{ "Llm": { "Provider": "openai", "Model": "m", "RequestTimeoutSeconds": 0 } }""", "RequestTimeoutSeconds")]
+    [InlineData("""{ "Llm": { "Provider": "openai", "Model": "m", "Embeddings": { "EmbeddingModel": "e", "BatchSize": 0 } } }""", "Llm:Embeddings:BatchSize is 0")]
+    [InlineData("""{ "Llm": { "Provider": "openai", "Model": "m", "Embeddings": { "EmbeddingModel": "e", "VectorCandidates": 99 } } }""", "Llm:Embeddings:VectorCandidates is 99")]
     public void A_bad_setting_fails_at_start_with_the_key_named(string json, string expected)
     {
         var error = Assert.Throws<OptionsValidationException>(() => Resolve(json));

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using IstioTutor.Core.Answering.Llm.Hybrid;
 
 namespace IstioTutor.Core.Answering;
 
@@ -75,6 +76,9 @@ public sealed class LlmOptions
     /// before any text leaves for the model, and restore them in the reply and in tool-call arguments.
     /// </summary>
     public bool MaskResourceNames { get; set; }
+
+    /// <summary>Optional hybrid retrieval (BM25 fused with section vectors); off while its model is empty.</summary>
+    public LlmEmbeddingOptions Embeddings { get; set; } = new();
 
     public bool Enabled => !string.Equals(Provider, ProviderNone, StringComparison.Ordinal);
 }

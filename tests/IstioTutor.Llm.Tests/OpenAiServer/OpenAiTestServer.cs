@@ -29,6 +29,9 @@ public sealed class OpenAiTestServer : IAsyncLifetime
 
     public IReadOnlyList<ReceivedRequest> Received => _received.ToArray();
 
+    /// <summary>The <c>/embeddings</c> endpoint; its requests are kept apart from the chat requests above.</summary>
+    public EmbeddingEndpoint Embeddings { get; } = new();
+
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -37,6 +40,8 @@ public sealed class OpenAiTestServer : IAsyncLifetime
         _app = builder.Build();
         _app.MapPost("/v1/chat/completions", HandleAsync);
         _app.MapPost("/openai/deployments/{deployment}/chat/completions", HandleAsync);
+        _app.MapPost("/v1/embeddings", Embeddings.HandleAsync);
+        _app.MapPost("/openai/deployments/{deployment}/embeddings", Embeddings.HandleAsync);
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.First());
     }
@@ -54,6 +59,7 @@ public sealed class OpenAiTestServer : IAsyncLifetime
     {
         _script.Clear();
         _received.Clear();
+        Embeddings.Reset();
     }
 
     public void Script(params ScriptedReply[] replies)

@@ -1,3 +1,4 @@
+using IstioTutor.Core.Answering.Llm.Hybrid;
 using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Knowledge.Search;
 using IstioTutor.Core.Turns;
@@ -18,6 +19,7 @@ namespace IstioTutor.Core.Answering.Llm;
 public sealed class LlmAnswerEngine(
     Kernel kernel,
     KnowledgeRetriever retriever,
+    HybridRetrieval hybrid,
     OfflineAnswerEngine offline,
     PromptLibrary prompts,
     CitationChecker citations,
@@ -39,8 +41,9 @@ public sealed class LlmAnswerEngine(
             return await offline.AnswerAsync(request, cancellationToken);
         }
 
+        // Only an on-topic question gets sections; with embeddings on they are BM25 fused with vector hits.
         var sections = retrieval.OnTopic
-            ? retrieval.Hits.Select(h => h.Section).DistinctBy(SectionIds.Of).Take(o.MaxSections).ToList()
+            ? (await hybrid.RankAsync(request.Question, retrieval, cancellationToken)).Take(o.MaxSections).ToList()
             : [];
 
         var tools = o.EnableTools

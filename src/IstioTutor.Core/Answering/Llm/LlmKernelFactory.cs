@@ -1,6 +1,9 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
+using OpenAI;
 
 namespace IstioTutor.Core.Answering.Llm;
 
@@ -25,10 +28,29 @@ public static class LlmKernelFactory
             case LlmOptions.ProviderOpenAi:
                 var endpoint = new Uri(string.IsNullOrWhiteSpace(options.Endpoint) ? "https://api.openai.com/v1" : options.Endpoint);
                 // Local servers (Ollama, llama.cpp) take no key, but the client insists on one; a dummy never leaves for a keyless server that ignores it.
-                builder.AddOpenAIChatCompletion(options.Model!, endpoint, string.IsNullOrWhiteSpace(options.ApiKey) ? "no-key" : options.ApiKey, httpClient: httpClient);
+                var key = string.IsNullOrWhiteSpace(options.ApiKey) ? "no-key" : options.ApiKey;
+                builder.AddOpenAIChatCompletion(options.Model!, endpoint, key, httpClient: httpClient);
+                if (options.Embeddings.Enabled)
+                {
+                    // SK's embedding overloads take no endpoint, so the client is built here: our HttpClient, and
+                    // the SDK's own retries off so ResilientEmbeddings is the one retry layer, as for chat.
+                    var client = new OpenAIClient(new ApiKeyCredential(key), new OpenAIClientOptions
+                    {
+                        Endpoint = endpoint,
+                        Transport = new HttpClientPipelineTransport(httpClient),
+                        RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+                    });
+                    builder.AddOpenAIEmbeddingGenerator(options.Embeddings.EmbeddingModel, client, Dimensions(options));
+                }
+
                 break;
             case LlmOptions.ProviderAzureOpenAi:
                 builder.AddAzureOpenAIChatCompletion(options.Model!, options.Endpoint!, options.ApiKey!, httpClient: httpClient);
+                if (options.Embeddings.Enabled)
+                {
+                    builder.AddAzureOpenAIEmbeddingGenerator(options.Embeddings.EmbeddingModel, options.Endpoint!, options.ApiKey!, dimensions: Dimensions(options), httpClient: httpClient);
+                }
+
                 break;
             default:
                 throw new InvalidOperationException($"Llm:Provider '{options.Provider}' has no chat model; the offline engine answers instead.");
@@ -36,4 +58,6 @@ public static class LlmKernelFactory
 
         return builder.Build();
     }
+
+    private static int? Dimensions(LlmOptions options) => options.Embeddings.Dimensions > 0 ? options.Embeddings.Dimensions : null;
 }

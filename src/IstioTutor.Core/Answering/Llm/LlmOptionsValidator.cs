@@ -46,7 +46,37 @@ public sealed class LlmOptionsValidator(IConfiguration configuration) : IValidat
             failures.Add("Llm:ApiKey is empty; azure-openai needs a key. Set the environment variable ISTIOTUTOR_Llm__ApiKey.");
         }
 
+        ValidateEmbeddings(options.Embeddings, failures);
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateEmbeddings(Hybrid.LlmEmbeddingOptions e, List<string> failures)
+    {
+        if (!e.Enabled)
+        {
+            return;
+        }
+
+        if (e.Dimensions is < 0 or > 16_384)
+        {
+            failures.Add($"Llm:Embeddings:Dimensions is {e.Dimensions}; use 0 (the model's own size) or a size from 1 to 16384.");
+        }
+
+        if (e.BatchSize is < 1 or > 2048)
+        {
+            failures.Add($"Llm:Embeddings:BatchSize is {e.BatchSize}; it must be from 1 to 2048 (OpenAI accepts at most 2048 inputs per request).");
+        }
+
+        if (e.VectorCandidates is < 1 or > 50)
+        {
+            failures.Add($"Llm:Embeddings:VectorCandidates is {e.VectorCandidates}; it must be from 1 to 50.");
+        }
+
+        if (e.RetryAfterFailureSeconds is < 0 or > 3600)
+        {
+            failures.Add($"Llm:Embeddings:RetryAfterFailureSeconds is {e.RetryAfterFailureSeconds}; it must be from 0 to 3600.");
+        }
     }
 
     private string? KeyFromJsonFile()

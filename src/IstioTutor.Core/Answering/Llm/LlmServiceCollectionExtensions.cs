@@ -1,3 +1,4 @@
+using IstioTutor.Core.Answering.Llm.Hybrid;
 using IstioTutor.Core.Guard;
 using IstioTutor.Core.Tools;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +38,10 @@ public static class LlmServiceCollectionExtensions
         services.AddSingleton<CitationChecker>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<ResilientChat>();
+        services.AddSingleton<ResilientEmbeddings>();
+        services.AddSingleton<SectionVectorCache>();
+        services.AddSingleton<SectionVectorIndex>();
+        services.AddSingleton<HybridRetrieval>();
         // The guarded tools when the host has the guard and a plugin source; otherwise curriculum-only answers.
         services.TryAddSingleton<IModelPluginSource, MeshToolsPluginSource>();
         services.TryAddSingleton<IModelToolbox>(sp =>
