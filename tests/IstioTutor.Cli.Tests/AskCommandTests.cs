@@ -74,6 +74,20 @@ public sealed class AskCommandTests(IstiotutorProcess cli) : IClassFixture<Istio
     }
 
     [Fact]
+    public async Task A_setting_of_the_wrong_type_exits_2_naming_the_key_without_a_stack_trace()
+    {
+        var data = cli.NewDataDirectory();
+
+        var (exit, _, stderr) = await cli.RunWithEnvironmentAsync(
+            new Dictionary<string, string> { ["ISTIOTUTOR_Mesh__Mode"] = "bogus" }, null, "ask", "--data", data, "What is Istio?");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Invalid configuration", stderr, StringComparison.Ordinal);
+        Assert.Contains("Mesh:Mode", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Chat_answers_piped_lines_and_quits_on_exit()
     {
         var data = cli.NewDataDirectory();

@@ -27,7 +27,12 @@ public sealed class IstiotutorProcess : IDisposable
     /// <summary>A fresh data directory under the fixture's root.</summary>
     public string NewDataDirectory() => Directory.CreateDirectory(Path.Combine(DataRoot, Guid.NewGuid().ToString("N")[..8])).FullName;
 
-    public async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string? stdin, params string[] args)
+    public Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string? stdin, params string[] args) =>
+        RunWithEnvironmentAsync(new Dictionary<string, string>(), stdin, args);
+
+    /// <summary>Runs istiotutor with extra environment variables (e.g. ISTIOTUTOR_ settings).</summary>
+    public async Task<(int ExitCode, string Stdout, string Stderr)> RunWithEnvironmentAsync(
+        IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -44,6 +49,11 @@ public sealed class IstiotutorProcess : IDisposable
         }
 
         start.Environment.Remove("ISTIOTUTOR_DATA");
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using IstioTutor.Core.Turns;
-using Microsoft.Extensions.Options;
 
 namespace IstioTutor.Cli.Commands;
 
@@ -28,14 +27,8 @@ internal static class AskCommand
                 return 2;
             }
 
-            CliHost host;
-            try
+            if (await CliHost.TryStartAsync(parse.GetValue(data)) is not { } host)
             {
-                host = CliHost.Start(parse.GetValue(data));
-            }
-            catch (OptionsValidationException e)
-            {
-                await Console.Error.WriteLineAsync($"Invalid configuration: {e.Message}");
                 return 2;
             }
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IstioTutor.Core.Guard.Audit;
-using Microsoft.Extensions.Options;
 
 namespace IstioTutor.Cli.Commands;
 
@@ -34,14 +33,8 @@ internal static class AuditCommand
                 return 2;
             }
 
-            CliHost host;
-            try
+            if (await CliHost.TryStartAsync(parse.GetValue(data)) is not { } host)
             {
-                host = CliHost.Start(parse.GetValue(data));
-            }
-            catch (OptionsValidationException e)
-            {
-                await Console.Error.WriteLineAsync($"Invalid configuration: {e.Message}");
                 return 2;
             }
 

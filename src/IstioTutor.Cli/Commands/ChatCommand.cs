@@ -1,6 +1,5 @@
 using System.CommandLine;
 using IstioTutor.Core.Turns;
-using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace IstioTutor.Cli.Commands;
@@ -24,14 +23,8 @@ internal static class ChatCommand
                 return 2;
             }
 
-            CliHost host;
-            try
+            if (await CliHost.TryStartAsync(parse.GetValue(data)) is not { } host)
             {
-                host = CliHost.Start(parse.GetValue(data));
-            }
-            catch (OptionsValidationException e)
-            {
-                await Console.Error.WriteLineAsync($"Invalid configuration: {e.Message}");
                 return 2;
             }
 

@@ -47,6 +47,29 @@ internal sealed class CliHost : IAsyncDisposable
         return new CliHost(provider, configuration);
     }
 
+    /// <summary>
+    /// <see cref="Start"/> for commands: an invalid setting is printed to standard error (naming the key)
+    /// and null returned, so every command answers a bad configuration the same way (exit code 2).
+    /// </summary>
+    public static async Task<CliHost?> TryStartAsync(string? dataDirectory)
+    {
+        try
+        {
+            return Start(dataDirectory);
+        }
+        catch (OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync($"Invalid configuration: {e.Message}");
+            return null;
+        }
+        catch (InvalidOperationException e) when (e.InnerException is FormatException or ArgumentException)
+        {
+            // The binder's own error for a value of the wrong type ("bogus" for an enum) names the key.
+            await Console.Error.WriteLineAsync($"Invalid configuration: {e.Message} {e.InnerException.Message}");
+            return null;
+        }
+    }
+
     public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();

@@ -5,7 +5,6 @@ using IstioTutor.Core.Answering;
 using IstioTutor.Core.Answering.Evaluation;
 using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Turns;
-using Microsoft.Extensions.Options;
 
 namespace IstioTutor.Cli.Commands;
 
@@ -49,14 +48,8 @@ internal static class EvalCommand
                 return 2;
             }
 
-            CliHost host;
-            try
+            if (await CliHost.TryStartAsync(parse.GetValue(data)) is not { } host)
             {
-                host = CliHost.Start(parse.GetValue(data));
-            }
-            catch (OptionsValidationException e)
-            {
-                await Console.Error.WriteLineAsync($"Invalid configuration: {e.Message}");
                 return 2;
             }
 

@@ -18,14 +18,8 @@ internal static class IndexCommand
         var command = new Command("index", "Rebuild the knowledge index and print statistics and lesson problems.") { data };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            CliHost host;
-            try
+            if (await CliHost.TryStartAsync(parse.GetValue(data)) is not { } host)
             {
-                host = CliHost.Start(parse.GetValue(data));
-            }
-            catch (OptionsValidationException e)
-            {
-                await Console.Error.WriteLineAsync($"Invalid configuration: {e.Message}");
                 return 2;
             }
 

@@ -4,7 +4,6 @@ using IstioTutor.Core.Progress;
 using IstioTutor.Core.Progress.Cohorts;
 using IstioTutor.Core.Progress.Reports;
 using IstioTutor.Core.Turns;
-using Microsoft.Extensions.Options;
 
 namespace IstioTutor.Cli.Commands;
 
@@ -33,14 +32,8 @@ internal static class ProgressCommand
                 return 2;
             }
 
-            CliHost host;
-            try
+            if (await CliHost.TryStartAsync(parse.GetValue(data)) is not { } host)
             {
-                host = CliHost.Start(parse.GetValue(data));
-            }
-            catch (OptionsValidationException e)
-            {
-                await Console.Error.WriteLineAsync($"Invalid configuration: {e.Message}");
                 return 2;
             }
 

@@ -9,7 +9,6 @@ using IstioTutor.Sandbox.Server;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace IstioTutor.Cli.Commands;
 
@@ -40,14 +39,8 @@ internal static class SandboxCommand
             return 2;
         }
 
-        CliHost host;
-        try
+        if (await CliHost.TryStartAsync(dataOption) is not { } host)
         {
-            host = CliHost.Start(dataOption);
-        }
-        catch (OptionsValidationException e)
-        {
-            await Console.Error.WriteLineAsync($"Invalid configuration: {e.Message}");
             return 2;
         }
 
