@@ -49,6 +49,11 @@ internal static class ServeCommand
                 await Console.Error.WriteLineAsync($"Invalid configuration: {e.Message}");
                 return 2;
             }
+            catch (InvalidOperationException e) when (e.InnerException is FormatException or ArgumentException)
+            {
+                await Console.Error.WriteLineAsync($"Invalid configuration: {e.Message} {e.InnerException.Message}");
+                return 2;
+            }
             catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
             {
                 await Console.Error.WriteLineAsync($"Could not listen: {e.Message}. Choose another port with --port.");
