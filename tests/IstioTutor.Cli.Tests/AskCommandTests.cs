@@ -88,6 +88,32 @@ public sealed class AskCommandTests(IstiotutorProcess cli) : IClassFixture<Istio
     }
 
     [Fact]
+    public async Task Without_data_option_the_ISTIOTUTOR_DATA_directory_is_used()
+    {
+        var fromEnvironment = cli.NewDataDirectory();
+
+        var (exit, _, stderr) = await cli.RunWithEnvironmentAsync(
+            new Dictionary<string, string> { ["ISTIOTUTOR_DATA"] = fromEnvironment }, null, "ask", "/stage");
+
+        Assert.True(exit == 0, stderr);
+        Assert.True(File.Exists(Path.Combine(fromEnvironment, "istiotutor.db")));
+    }
+
+    [Fact]
+    public async Task The_data_option_wins_over_ISTIOTUTOR_DATA()
+    {
+        var fromEnvironment = cli.NewDataDirectory();
+        var fromOption = cli.NewDataDirectory();
+
+        var (exit, _, stderr) = await cli.RunWithEnvironmentAsync(
+            new Dictionary<string, string> { ["ISTIOTUTOR_DATA"] = fromEnvironment }, null, "ask", "--data", fromOption, "/stage");
+
+        Assert.True(exit == 0, stderr);
+        Assert.True(File.Exists(Path.Combine(fromOption, "istiotutor.db")));
+        Assert.False(File.Exists(Path.Combine(fromEnvironment, "istiotutor.db")));
+    }
+
+    [Fact]
     public async Task Chat_answers_piped_lines_and_quits_on_exit()
     {
         var data = cli.NewDataDirectory();
