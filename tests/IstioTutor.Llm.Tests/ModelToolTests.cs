@@ -95,6 +95,19 @@ public sealed class ModelToolTests : IDisposable
     }
 
     [Fact]
+    public async Task Model_sending_an_unparseable_manifest_is_told_the_input_is_at_fault_not_refused()
+    {
+        _fixture.Model.Script(
+            ScriptedReply.Calls(new ScriptedToolCall("mesh-preview_apply", Json(new { yaml = "kind: [VirtualService\n  name: x" }))),
+            ScriptedReply.Text("Let me fix that."));
+
+        var answer = await _tutor.AskAsync(Ask);
+
+        Assert.Null(answer.PendingAction);
+        Assert.Contains(_fixture.Model.Received[^1].ToolResults, r => r.StartsWith("Not done (a problem in the input): ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Model_asking_to_apply_to_another_learners_namespace_is_refused_and_changes_nothing()
     {
         await Cluster.EnsureNamespaceAsync("learn-bob", CancellationToken.None);
@@ -107,7 +120,11 @@ public sealed class ModelToolTests : IDisposable
         await _tutor.AskAsync(Ask);
 
         Assert.Equal(before, await Names(ResourceKinds.VirtualService, "learn-bob"));
-        Assert.Equal(2, _fixture.Model.Received[^1].ToolResults.Count(r => r.StartsWith("Refused", StringComparison.Ordinal)));
+        var results = _fixture.Model.Received[^1].ToolResults;
+        Assert.StartsWith("Refused by the guard", results[0], StringComparison.Ordinal);
+        // preview_delete has no namespace parameter: the model's "learn-bob" is ignored and the call stays in
+        // learn-alice, where there is nothing to delete.
+        Assert.StartsWith("Not done", results[1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,8 +49,10 @@ public sealed class ModelToolFilter(Actor actor, IAuditLog audit, NameMasker mas
         }
         catch (GuardException e)
         {
-            // The guard has audited the refusal; the model gets the reason so it can tell the learner.
-            context.Result = new FunctionResult(context.Function, "Refused by the guard: " + e.Refusal.In(actor.Lang));
+            // The guard has audited the refusal; the model gets the reason so it can tell the learner, and
+            // whether a rule forbade it or the input was at fault (so it can offer a corrected manifest).
+            var heading = e.Refusal.Kind == RefusalKind.Policy ? "Refused by the guard: " : "Not done (a problem in the input): ";
+            context.Result = new FunctionResult(context.Function, heading + e.Refusal.In(actor.Lang));
             return;
         }
 
