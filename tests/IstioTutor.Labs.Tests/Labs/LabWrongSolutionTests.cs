@@ -1,3 +1,6 @@
+using IstioTutor.Core.Labs;
+using IstioTutor.Core.Labs.Catalog;
+using IstioTutor.Core.Progress;
 using IstioTutor.Labs.Tests.Fixtures;
 
 namespace IstioTutor.Labs.Tests.Labs;
@@ -5,44 +8,10 @@ namespace IstioTutor.Labs.Tests.Labs;
 [Collection(TutorHostCollection.Name)]
 public sealed class LabWrongSolutionTests(TutorHostFixture host)
 {
-    private const string ReviewsSubsets = """
-        apiVersion: networking.istio.io/v1
-        kind: DestinationRule
-        metadata:
-          name: reviews
-        spec:
-          host: reviews
-          subsets:
-          - name: v1
-            labels:
-              version: v1
-          - name: v2
-            labels:
-              version: v2
-          - name: v3
-            labels:
-              version: v3
-        """;
-
     /// <summary>A typical mistake per lab and the finding it must produce.</summary>
     public static TheoryData<string, string, string> Mistakes() => new()
     {
-        { "bookinfo-gateway", "No Gateway selects the ingress gateway", """
-            apiVersion: networking.istio.io/v1
-            kind: Gateway
-            metadata:
-              name: bookinfo-gateway
-            spec:
-              selector:
-                istio: ingress
-              servers:
-              - port:
-                  number: 80
-                  name: http
-                  protocol: HTTP
-                hosts:
-                - "*"
-            """ },
+        { "bookinfo-gateway", "No Gateway selects the ingress gateway", Edited(new BookinfoGatewayLab(), 0, "istio: ingressgateway", "istio: ingress") },
         { "bookinfo-gateway", "Only 0 of 50 simulated GET /productpage requests", """
             apiVersion: networking.istio.io/v1
             kind: Gateway
@@ -80,47 +49,9 @@ public sealed class LabWrongSolutionTests(TutorHostFixture host)
                     port:
                       number: 9080
             """ },
-        { "request-routing", "reached v2 0 of", ReviewsSubsets + "\n---\n" + """
-            apiVersion: networking.istio.io/v1
-            kind: VirtualService
-            metadata:
-              name: reviews
-            spec:
-              hosts:
-              - reviews
-              http:
-              - match:
-                - headers:
-                    end-user:
-                      exact: jason
-                route:
-                - destination:
-                    host: reviews
-                    subset: v3
-              - route:
-                - destination:
-                    host: reviews
-                    subset: v1
-            """ },
-        { "traffic-shifting", "finish the shift with 100% to v3", ReviewsSubsets + "\n---\n" + """
-            apiVersion: networking.istio.io/v1
-            kind: VirtualService
-            metadata:
-              name: reviews
-            spec:
-              hosts:
-              - reviews
-              http:
-              - route:
-                - destination:
-                    host: reviews
-                    subset: v1
-                  weight: 50
-                - destination:
-                    host: reviews
-                    subset: v3
-                  weight: 50
-            """ },
+        { "request-routing", "reached v2 0 of", Edited(new RequestRoutingLab(), 0, "subset: v2", "subset: v3") },
+        // Stopping after the canary step: the 50/50 manifest is applied, the 100% step never is.
+        { "traffic-shifting", "finish the shift with 100% to v3", new TrafficShiftingLab().Definition.ReferenceSolution[0] },
         { "fault-injection", "the goal is about 10%", """
             apiVersion: networking.istio.io/v1
             kind: VirtualService
@@ -180,15 +111,7 @@ public sealed class LabWrongSolutionTests(TutorHostFixture host)
                   interval: 1s
                   baseEjectionTime: 3m
             """ },
-        { "mtls-strict", "is not STRICT", """
-            apiVersion: security.istio.io/v1
-            kind: PeerAuthentication
-            metadata:
-              name: default
-            spec:
-              mtls:
-                mode: PERMISSIVE
-            """ },
+        { "mtls-strict", "is not STRICT", Edited(new MtlsStrictLab(), 0, "mode: STRICT", "mode: PERMISSIVE") },
         { "authz-policy", "ratings can still call reviews", """
             apiVersion: security.istio.io/v1
             kind: AuthorizationPolicy
@@ -215,36 +138,8 @@ public sealed class LabWrongSolutionTests(TutorHostFixture host)
               - issuer: testing@secure.istio.io
                 jwksUri: https://raw.githubusercontent.com/istio/istio/release-1.24/security/tools/jwt/samples/jwks.json
             """ },
-        { "egress-serviceentry", "location is MESH_INTERNAL", """
-            apiVersion: networking.istio.io/v1
-            kind: ServiceEntry
-            metadata:
-              name: httpbin-ext
-            spec:
-              hosts:
-              - httpbin.org
-              ports:
-              - number: 80
-                name: http
-                protocol: HTTP
-              resolution: DNS
-              location: MESH_INTERNAL
-            """ },
-        { "egress-serviceentry", "Only 0 of 20 simulated requests from productpage to httpbin.org were answered 200", """
-            apiVersion: networking.istio.io/v1
-            kind: ServiceEntry
-            metadata:
-              name: httpbin-ext
-            spec:
-              hosts:
-              - httpbin.org
-              ports:
-              - number: 80
-                name: http
-                protocol: HTTP
-              resolution: STATIC
-              location: MESH_EXTERNAL
-            """ },
+        { "egress-serviceentry", "location is MESH_INTERNAL", Edited(new EgressServiceEntryLab(), 0, "location: MESH_EXTERNAL", "location: MESH_INTERNAL") },
+        { "egress-serviceentry", "Only 0 of 20 simulated requests from productpage to httpbin.org were answered 200", Edited(new EgressServiceEntryLab(), 0, "resolution: DNS", "resolution: STATIC") },
         { "telemetry-access-logs", "disabled: true", """
             apiVersion: telemetry.istio.io/v1
             kind: Telemetry
@@ -256,42 +151,8 @@ public sealed class LabWrongSolutionTests(TutorHostFixture host)
                 - name: envoy
                 disabled: true
             """ },
-        { "envoyfilter-header", "selects no pod", """
-            apiVersion: networking.istio.io/v1alpha3
-            kind: EnvoyFilter
-            metadata:
-              name: productpage-header
-            spec:
-              workloadSelector:
-                labels:
-                  app: product-page
-              configPatches:
-              - applyTo: HTTP_FILTER
-                match:
-                  context: SIDECAR_INBOUND
-                patch:
-                  operation: INSERT_BEFORE
-                  value:
-                    name: envoy.filters.http.lua
-                    typed_config:
-                      "@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua
-                      inlineCode: |
-                        function envoy_on_response(handle)
-                          handle:headers():add("x-istiotutor", "hello")
-                        end
-            """ },
-        { "wasm-plugin", "matches no pod", """
-            apiVersion: extensions.istio.io/v1alpha1
-            kind: WasmPlugin
-            metadata:
-              name: basic-auth
-            spec:
-              selector:
-                matchLabels:
-                  app: reviewz
-              url: oci://ghcr.io/istio-ecosystem/wasm-extensions/basic_auth:1.12.0
-              phase: AUTHN
-            """ },
+        { "envoyfilter-header", "selects no pod", Edited(new EnvoyFilterHeaderLab(), 0, "app: productpage", "app: product-page") },
+        { "wasm-plugin", "matches no pod", Edited(new WasmPluginLab(), 0, "app: productpage", "app: reviewz") },
         { "locality-failover", "Istio never fails over without it", """
             apiVersion: networking.istio.io/v1
             kind: DestinationRule
@@ -309,12 +170,28 @@ public sealed class LabWrongSolutionTests(TutorHostFixture host)
             """ },
     };
 
+    /// <summary>
+    /// A lab's reference manifest with one mistake made in it, so the wrong solution differs from the right
+    /// one by exactly that edit and follows the reference when it changes.
+    /// </summary>
+    private static string Edited(ILab lab, int step, string right, string wrong)
+    {
+        var reference = lab.Definition.ReferenceSolution[step];
+        var at = reference.IndexOf(right, StringComparison.Ordinal);
+        if (at < 0 || reference.IndexOf(right, at + right.Length, StringComparison.Ordinal) >= 0)
+        {
+            throw new InvalidOperationException($"'{right}' must occur exactly once in step {step} of {lab.Definition.Id}'s reference solution.");
+        }
+
+        return reference[..at] + wrong + reference[(at + right.Length)..];
+    }
+
     [Theory]
     [MemberData(nameof(Mistakes))]
     public async Task Typical_wrong_solution_fails_check_with_the_specific_finding(string labId, string expectedFinding, string manifest)
     {
         var learner = TutorHostFixture.NewLearner("wrong");
-        await host.ApplyAndConfirmAsync(learner, manifest);
+        await host.ApplyAndConfirmAsync(learner, manifest.Replace(LabDefinition.NamespaceToken, LearnerIds.NamespaceOf(learner), StringComparison.Ordinal));
 
         var result = await host.SendAsync(learner, "/check " + labId);
 
