@@ -12,6 +12,7 @@ public static class TurnsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CommandRegistry>();
         services.AddSingleton<TutorPipeline>();
+        services.AddSingleton<LearnerTurnLock>();
         services.AddSingleton<ITurnCommand, HelpCommand>();
         services.AddSingleton<ITurnCommand, StageCommand>();
         return services;

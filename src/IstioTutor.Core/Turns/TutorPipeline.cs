@@ -18,7 +18,8 @@ public sealed class TutorPipeline(
     TimeProvider clock,
     ILogger<TutorPipeline> logger,
     TutorMetrics metrics,
-    IEnumerable<ITurnFollowUp> followUps)
+    IEnumerable<ITurnFollowUp> followUps,
+    LearnerTurnLock turnLock)
 {
     /// <summary>Longest message the pipeline reads; longer input is refused before any work.</summary>
     public const int MaxMessageChars = 64 * 1024;
@@ -43,6 +44,11 @@ public sealed class TutorPipeline(
     {
         using var activity = Activity.StartActivity("turn");
         var turnStarted = clock.GetUtcNow();
+
+        // One turn per learner at a time, follow-ups included: a turn reads the learner record at its start
+        // and writes it back, so it reads it again (in HandleTurnAsync) once it holds the lock.
+        var learnerId = learners.Resolve(request.Door, request.ChannelUserId, request.DisplayName).Id;
+        using var turn = await turnLock.AcquireAsync(learnerId, cancellationToken);
         var result = await HandleTurnAsync(request, cancellationToken);
         foreach (var followUp in followUps)
         {
