@@ -47,7 +47,7 @@ public sealed class EvalFloorTests(KnowledgeFixture fixture) : IClassFixture<Kno
     [Fact]
     public async Task The_engine_holds_its_hit_rate_floor_on_the_development_set_and_refuses_every_off_topic_question()
     {
-        var report = await new EvalRunner(fixture.Knowledge, fixture.Engine).RunAsync(LoadSet(EvalSet.DefaultRelativePath), CancellationToken.None);
+        var report = await new EvalRunner(fixture.Knowledge, fixture.Engine).RunAsync(LoadSet(EvalSet.DefaultRelativePath), EvalStageMode.Matched, CancellationToken.None);
 
         Assert.True(report.Engine.HitRate >= DevelopmentHitRateFloor, $"hit rate {report.Engine.HitRate:P1} below {DevelopmentHitRateFloor:P0}; misses: {Misses(report.Engine)}");
         Assert.Equal(report.Engine.OffTopic, report.Engine.Refused);
@@ -56,7 +56,7 @@ public sealed class EvalFloorTests(KnowledgeFixture fixture) : IClassFixture<Kno
     [Fact]
     public async Task The_engine_holds_its_hit_rate_floor_on_the_holdout_set_and_refuses_every_off_topic_question()
     {
-        var report = await new EvalRunner(fixture.Knowledge, fixture.Engine).RunAsync(LoadSet(EvalSet.HoldoutRelativePath), CancellationToken.None);
+        var report = await new EvalRunner(fixture.Knowledge, fixture.Engine).RunAsync(LoadSet(EvalSet.HoldoutRelativePath), EvalStageMode.Matched, CancellationToken.None);
 
         Assert.True(report.Engine.HitRate >= HoldoutHitRateFloor, $"hit rate {report.Engine.HitRate:P1} below {HoldoutHitRateFloor:P0}; misses: {Misses(report.Engine)}");
         Assert.Equal(report.Engine.OffTopic, report.Engine.Refused);
@@ -67,7 +67,7 @@ public sealed class EvalFloorTests(KnowledgeFixture fixture) : IClassFixture<Kno
     {
         foreach (var set in new[] { EvalSet.DefaultRelativePath, EvalSet.HoldoutRelativePath })
         {
-            var report = await new EvalRunner(fixture.Knowledge, fixture.Engine).RunAsync(LoadSet(set), CancellationToken.None);
+            var report = await new EvalRunner(fixture.Knowledge, fixture.Engine).RunAsync(LoadSet(set), EvalStageMode.Matched, CancellationToken.None);
 
             Assert.True(report.Engine.HitRate > report.Baseline.HitRate + 0.2, $"{set}: engine {report.Engine.HitRate:P1}, baseline {report.Baseline.HitRate:P1}");
         }
