@@ -63,10 +63,10 @@ public sealed class ConceptMap
         ["identity", "SPIFFE", "workload identity", "아이덴티티", "신원"],
         ["service account", "serviceAccount", "서비스 계정"],
         // Observability
-        ["metrics", "metric", "Prometheus", "메트릭", "지표"],
-        ["dashboard", "dashboards", "Grafana", "대시보드"],
-        ["service graph", "graph", "topology", "Kiali", "그래프"],
-        ["tracing", "trace", "traces", "distributed tracing", "Jaeger", "추적", "트레이싱", "분산 추적"],
+        ["metrics", "metric", "Prometheus", "메트릭", "지표", "프로메테우스"],
+        ["dashboard", "dashboards", "Grafana", "대시보드", "그라파나"],
+        ["service graph", "graph", "topology", "Kiali", "그래프", "키알리"],
+        ["tracing", "trace", "traces", "distributed tracing", "Jaeger", "추적", "트레이싱", "분산 추적", "예거"],
         ["sampling", "sample rate", "randomSamplingPercentage", "샘플링", "샘플링 비율"],
         ["access log", "access logs", "access logging", "액세스 로그", "접근 로그"],
         ["Telemetry API", "Telemetry", "텔레메트리"],
@@ -140,6 +140,12 @@ public sealed class ConceptMap
     }
 
     public int Count => Groups.Length;
+
+    /// <summary>
+    /// Korean spellings of product names the lessons write in Latin letters (Korean learners type both).
+    /// The one kind of form allowed that no lesson holds: its group's Latin name is in the lessons.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Transliterations = new HashSet<string>(StringComparer.Ordinal) { "프로메테우스", "그라파나", "키알리", "예거" };
 
     /// <summary>Every group's forms as written, for auditing that each form occurs in the curriculum.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Entries => Groups;
