@@ -59,6 +59,18 @@ public sealed class FollowUpTests(KnowledgeFixture fixture) : IClassFixture<Know
     }
 
     [Fact]
+    public async Task A_follow_up_in_english_after_a_korean_answer_uses_the_english_section()
+    {
+        var engine = Engine();
+        await Ask(engine, TimeoutQuestion);
+        await Ask(engine, "한국어로 설명해줘", "ko");
+
+        var yaml = await Ask(engine, "show me the YAML");
+
+        Assert.Equal("en", yaml.Citations[0].Lang);
+    }
+
+    [Fact]
     public async Task What_about_retries_after_a_timeout_answer_is_answered_about_retries()
     {
         var engine = Engine();

@@ -46,7 +46,9 @@ public sealed class FollowUpResolver(
             return new ResolvedFollowUp(followUp, previous, retrieval.Best!.Section, retrieval, query);
         }
 
-        var lang = followUp.TargetLang ?? previous.Lang;
+        // The section in the language the learner asks in now ("show me the YAML" after a Korean answer
+        // shows the English lesson's YAML), else in the language of the previous answer.
+        var lang = followUp.TargetLang ?? request.Lang;
         if ((SectionIn(previous, lang) ?? SectionIn(previous, previous.Lang)) is not { } section)
         {
             return null;
