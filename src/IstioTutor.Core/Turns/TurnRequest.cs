@@ -4,6 +4,10 @@ namespace IstioTutor.Core.Turns;
 /// One learner message, whichever door it came through.
 /// <paramref name="ChannelUserId"/> is the door's own user id (Teams AAD id, Slack user, web cookie,
 /// terminal learner id); the pipeline resolves it to a learner.
+/// <paramref name="LearnerId"/> is set only by a door that authenticated a stored learner itself (MCP: the
+/// terminal learner over stdio, a per-learner bearer token over HTTP); the pipeline then acts as that learner
+/// and never creates one. <paramref name="ModelInitiated"/> marks a turn a model started (an MCP tool call):
+/// the guard audits it so and refuses it consent (confirmation) on the learner's behalf.
 /// </summary>
 public sealed record TurnRequest(
     Door Door,
@@ -12,4 +16,6 @@ public sealed record TurnRequest(
     string Text,
     string? DisplayName = null,
     CardAction? Action = null,
-    Stage? RequestedStage = null);
+    Stage? RequestedStage = null,
+    bool ModelInitiated = false,
+    string? LearnerId = null);
