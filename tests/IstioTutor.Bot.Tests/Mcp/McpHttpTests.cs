@@ -134,6 +134,30 @@ public sealed class McpHttpTests(McpHostFixture host)
     }
 
     [Fact]
+    public async Task A_preview_made_over_mcp_is_not_confirmed_from_another_door_without_naming_its_id()
+    {
+        await using var client = await host.ConnectAsync(await host.IssueTokenAsync("vague"));
+        await McpHostFixture.CallAsync(client, "preview_apply", new() { ["yaml"] = McpHostFixture.RoutingManifest });
+
+        var reply = await host.TerminalAsync("vague", "/confirm");
+
+        Assert.Contains("no preview waiting for you in this conversation", reply.Text, StringComparison.Ordinal);
+        Assert.Null(await host.GetAsync(VirtualService, "learn-vague", "reviews"));
+    }
+
+    [Fact]
+    public async Task Tokens_are_stored_only_as_hashes()
+    {
+        var token = await host.IssueTokenAsync("hashed");
+
+        var stored = Directory.EnumerateFiles(host.DataDirectory, "*", SearchOption.AllDirectories)
+            .Select(f => File.ReadAllBytes(f))
+            .Any(bytes => bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(token)) >= 0);
+
+        Assert.False(stored);
+    }
+
+    [Fact]
     public async Task One_learners_token_cannot_write_to_another_learners_sandbox()
     {
         await using var mallory = await host.ConnectAsync(await host.IssueTokenAsync("mallory"));
