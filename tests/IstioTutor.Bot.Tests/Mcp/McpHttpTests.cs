@@ -249,6 +249,8 @@ public sealed class McpHttpTests(McpHostFixture host)
         var recorded = host.App.Services.GetRequiredService<IProgressLog>().ForLearner("progressor")
             .Single(e => e.Kind == ProgressEventKind.LabChecked);
         Assert.Equal(Door.Mcp, recorded.Door);
+        // Every part of the turn (the pipeline and its follow-ups) acted for the token's learner; none made an "mcp-…" learner.
+        Assert.Null(host.App.Services.GetRequiredService<ILearnerStore>().Find(LearnerIds.FromChannelUser(Door.Mcp, "progressor")));
         Assert.Contains("✔ request-routing", (await host.TerminalAsync("progressor", "/labs")).Text, StringComparison.Ordinal);
     }
 
