@@ -10,6 +10,7 @@ using IstioTutor.Core.Guard.Policy;
 using IstioTutor.Core.Guard.Preview;
 using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Progress;
+using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Options;
 
 namespace IstioTutor.Core.Guard;
@@ -449,7 +450,10 @@ public sealed class GuardedMesh(
             }
         }
 
-        if (action!.ConversationId != actor.ConversationId)
+        // An MCP client has no place for the learner to type; a preview made there may be confirmed by its own
+        // learner from any door, but only by naming its id (the person read it), never as "the newest".
+        var fromMcpById = action!.Door == Door.Mcp && !string.IsNullOrWhiteSpace(actionId) && !actor.ModelInitiated;
+        if (action.ConversationId != actor.ConversationId && !fromMcpById)
         {
             Refuse(actor, verb, null, RefusalKind.Policy, "other-conversation", $"Preview {action.Id} was made in another conversation; {verb} it there, or preview the change again here.", $"미리보기 {action.Id}는 다른 대화에서 만들어졌습니다. 그 대화에서 처리하거나 여기서 다시 미리보기를 만드세요.", action.Id);
         }

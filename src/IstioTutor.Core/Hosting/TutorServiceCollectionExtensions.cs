@@ -2,6 +2,7 @@ using IstioTutor.Core.Answering;
 using IstioTutor.Core.Answering.Llm;
 using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Labs;
+using IstioTutor.Core.McpAccess;
 using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Mesh.Istio;
 using IstioTutor.Core.Observability;
@@ -36,6 +37,7 @@ public static class TutorServiceCollectionExtensions
             .AddIstioSemantics()
             .AddMesh(configuration)
             .AddMeshTools(configuration)
-            .AddLabs();
+            .AddLabs()
+            .AddMcpAccess();
     }
 }
