@@ -1,61 +1,61 @@
 using System.Text;
-using System.Text.RegularExpressions;
+using IstioTutor.Bot.Rendering;
 
 namespace IstioTutor.Bot.Channels;
 
 /// <summary>
-/// Converts the tutor's Markdown to Slack mrkdwn: <c>**bold**</c> → <c>*bold*</c>, <c>[text](url)</c> →
-/// <c>&lt;url|text&gt;</c>, headings → bold lines; fenced code keeps its ``` fences (without the language,
-/// which Slack would print) and is otherwise left alone.
+/// Slack mrkdwn for one block of text: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped everywhere (code
+/// included, as Slack asks), <c>**bold**</c> → <c>*bold*</c>, links → <c>&lt;url|text&gt;</c>. Slack only
+/// sees <c>*</c> and <c>`</c> as markup at word boundaries, so bold and code next to a letter (Korean
+/// particles: <c>*굵게*입니다</c>) get a space on that side.
 /// </summary>
-internal static partial class SlackMrkdwn
+internal static class SlackMrkdwn
 {
-    public static string FromMarkdown(string markdown)
-    {
-        var sb = new StringBuilder(markdown.Length);
-        var inCode = false;
-        foreach (var line in markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
-        {
-            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
-            {
-                sb.Append("```").Append('\n');
-                inCode = !inCode;
-                continue;
-            }
-
-            sb.Append(inCode ? line : Inline(line)).Append('\n');
-        }
-
-        return sb.ToString().TrimEnd('\n');
-    }
-
-    /// <summary>Text Slack would otherwise read as markup (&amp;, &lt;, &gt;), escaped as Slack asks.</summary>
     public static string Escape(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
-    private static string Inline(string line)
+    public static string Inline(string markdown)
     {
-        var heading = Heading().Match(line);
-        if (heading.Success)
+        var runs = MarkdownInline.Parse(markdown);
+        var sb = new StringBuilder(markdown.Length + 16);
+        for (var i = 0; i < runs.Count; i++)
         {
-            return $"*{heading.Groups[1].Value.Trim()}*";
+            var run = runs[i];
+            if (run.Url is not null)
+            {
+                sb.Append('<').Append(run.Url).Append('|').Append(Escape(run.Text)).Append('>');
+                continue;
+            }
+
+            if (!run.Bold && !run.Code)
+            {
+                sb.Append(Escape(run.Text));
+                continue;
+            }
+
+            var inner = run.Text.Trim();
+            if (inner.Length == 0)
+            {
+                sb.Append(run.Text);
+                continue;
+            }
+
+            if (sb.Length > 0 && char.IsLetterOrDigit(sb[^1]))
+            {
+                sb.Append(' ');
+            }
+
+            var marked = run.Code ? $"`{Escape(inner.Replace('`', '\''))}`" : $"*{Escape(inner)}*";
+            sb.Append(run.Bold && run.Code ? $"*{marked}*" : marked);
+            if (i + 1 < runs.Count && runs[i + 1].Text.Length > 0 && char.IsLetterOrDigit(runs[i + 1].Text[0]))
+            {
+                sb.Append(' ');
+            }
         }
 
-        line = Escape(line);
-        line = Bold().Replace(line, "*$1*");
-        line = Link().Replace(line, "<$2|$1>");
-        return Bullet().Replace(line, "$1• ");
+        return sb.ToString();
     }
 
-    [GeneratedRegex(@"^\s{0,3}#{1,6}\s+(.*)$")]
-    private static partial Regex Heading();
-
-    [GeneratedRegex(@"\*\*(.+?)\*\*")]
-    private static partial Regex Bold();
-
-    [GeneratedRegex(@"\[([^\]]+)\]\((https?://[^)\s]+)\)")]
-    private static partial Regex Link();
-
-    [GeneratedRegex(@"^(\s*)[-*]\s+")]
-    private static partial Regex Bullet();
+    /// <summary>A code block: fenced, escaped, without the language (Slack would print it).</summary>
+    public static string Code(string code) => "```\n" + Escape(code.TrimEnd('\n')) + "\n```";
 }

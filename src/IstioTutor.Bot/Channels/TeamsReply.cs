@@ -6,20 +6,33 @@ using Microsoft.Bot.Schema;
 namespace IstioTutor.Bot.Channels;
 
 /// <summary>
-/// A turn result as a Teams (and Emulator) message: markdown text with its sources, and each card as an
-/// Adaptive Card attachment whose buttons submit the card action.
+/// A turn result as a Teams (and Emulator) message. Message text carries only what Teams renders in a
+/// message (paragraphs, lists, bold, links, the Sources list); text with code or tables goes into an
+/// Adaptive Card instead, and every card is an Adaptive Card attachment whose buttons submit the card action.
 /// </summary>
 internal static class TeamsReply
 {
     public static IMessageActivity From(TurnResult result)
     {
-        var cards = ReplyCards.For(result);
-        // The card carries the preview's diff and analysis; the message keeps what changes and how to confirm.
+        var cards = ReplyCards.For(result).ToList();
         var (before, after) = ReplyText.Around(result, cards);
-        var text = new StringBuilder(before);
-        if (after is not null)
+        var text = new StringBuilder();
+        foreach (var part in new[] { before, after })
         {
-            text.Append("\n\n").Append(after);
+            if (string.IsNullOrWhiteSpace(part))
+            {
+                continue;
+            }
+
+            var blocks = MarkdownBlocks.Parse(part);
+            if (blocks.Any(b => b is MarkdownCode or MarkdownTable))
+            {
+                // Teams messages show neither tables nor reliable code fences; a card shows both.
+                cards.Insert(part == before ? 0 : cards.Count, new TutorCard("answer", FirstLine(blocks, result.Lang), [new CardSection(null, WithoutFirstHeading(part))], []));
+                continue;
+            }
+
+            AppendMessageMarkdown(text, blocks);
         }
 
         if (result.Citations.Count > 0)
@@ -32,11 +45,44 @@ internal static class TeamsReply
         }
 
         var reply = Activity.CreateMessageActivity();
-        reply.Text = text.ToString();
+        reply.Text = text.ToString().Trim();
         reply.TextFormat = TextFormatTypes.Markdown;
         reply.Attachments = cards
             .Select(card => new Attachment { ContentType = AdaptiveCardJson.ContentType, Content = AdaptiveCardJson.From(card) })
             .ToList();
         return reply;
+    }
+
+    /// <summary>Markdown Teams renders in a message: headings become bold lines, each kept line its own paragraph.</summary>
+    private static void AppendMessageMarkdown(StringBuilder text, IReadOnlyList<MarkdownBlock> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            text.Append(text.Length > 0 ? "\n\n" : "");
+            switch (block)
+            {
+                case MarkdownHeading heading:
+                    text.Append("**").Append(MarkdownInline.Plain(heading.Text)).Append("**");
+                    break;
+                case MarkdownParagraph paragraph:
+                    text.AppendJoin("\n\n", paragraph.Lines);
+                    break;
+                case MarkdownList list:
+                    text.AppendJoin("\n", list.Items.Select(i => (i.Depth > 0 ? "  " : "") + (i.Marker == "•" ? "- " : i.Marker + " ") + i.Text));
+                    break;
+            }
+        }
+    }
+
+    private static string FirstLine(IReadOnlyList<MarkdownBlock> blocks, string lang) => (blocks.Count > 0 ? blocks[0] : null) switch
+    {
+        MarkdownHeading h => MarkdownInline.Plain(h.Text),
+        _ => lang == "ko" ? "답변" : "Answer",
+    };
+
+    private static string WithoutFirstHeading(string markdown)
+    {
+        var trimmed = markdown.TrimStart();
+        return trimmed.StartsWith('#') ? trimmed[(trimmed.IndexOf('\n') is var nl && nl < 0 ? trimmed.Length : nl)..] : markdown;
     }
 }
