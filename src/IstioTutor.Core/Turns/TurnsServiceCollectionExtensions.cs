@@ -14,6 +14,7 @@ public static class TurnsServiceCollectionExtensions
         services.AddSingleton<TutorPipeline>();
         services.AddSingleton<ITurnCommand, HelpCommand>();
         services.AddSingleton<ITurnCommand, StageCommand>();
+        services.AddSingleton<ITurnCommand, LangCommand>();
         return services;
     }
 }
