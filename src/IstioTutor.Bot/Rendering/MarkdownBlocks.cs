@@ -157,7 +157,9 @@ internal static partial class MarkdownBlocks
         {
             var line = lines[i].Trim();
             current = current.Length == 0 ? line : current + " " + line;
-            if (EndsStatement(lines[i].TrimEnd()))
+            // Indented lines (a command list, aligned columns) are laid out by hand: each stays on its own line.
+            var indented = char.IsWhiteSpace(lines[i][0]) || (i + 1 < lines.Length && lines[i + 1].Length > 0 && char.IsWhiteSpace(lines[i + 1][0]));
+            if (indented || EndsStatement(lines[i].TrimEnd()))
             {
                 kept.Add(current);
                 current = "";
