@@ -112,6 +112,11 @@ internal static class AdaptiveCardJson
             json["fontType"] = "Monospace";
         }
 
+        if (run.Italic)
+        {
+            json["italic"] = true;
+        }
+
         if (run.Url is not null)
         {
             json["selectAction"] = new JObject { ["type"] = "Action.OpenUrl", ["url"] = run.Url };

@@ -18,42 +18,85 @@ internal static class SlackMrkdwn
     {
         var runs = MarkdownInline.Parse(markdown);
         var sb = new StringBuilder(markdown.Length + 16);
-        for (var i = 0; i < runs.Count; i++)
+        var i = 0;
+        while (i < runs.Count)
         {
+            if (runs[i].Bold)
+            {
+                // Consecutive bold runs (bold text with code inside) become one *…* span.
+                var content = new StringBuilder();
+                for (; i < runs.Count && runs[i].Bold; i++)
+                {
+                    if (runs[i].Code || runs[i].Italic)
+                    {
+                        // Code inside bold needs word boundaries of its own.
+                        var nextInGroup = i + 1 < runs.Count && runs[i + 1].Bold ? runs[i + 1].Text : null;
+                        Marked(content, Plain(runs[i]), "", nextInGroup);
+                    }
+                    else
+                    {
+                        content.Append(Plain(runs[i]));
+                    }
+                }
+
+                Marked(sb, content.ToString(), "*", i < runs.Count ? runs[i].Text : null);
+                continue;
+            }
+
             var run = runs[i];
-            if (run.Url is not null)
+            var next = i + 1 < runs.Count ? runs[i + 1].Text : null;
+            if (run.Code)
             {
-                sb.Append('<').Append(run.Url).Append('|').Append(Escape(run.Text)).Append('>');
-                continue;
+                Marked(sb, $"`{Escape(run.Text.Replace('`', '\''))}`", "", next);
+            }
+            else if (run.Italic)
+            {
+                Marked(sb, Escape(run.Text), "_", next);
+            }
+            else
+            {
+                sb.Append(Plain(run));
             }
 
-            if (!run.Bold && !run.Code)
-            {
-                sb.Append(Escape(run.Text));
-                continue;
-            }
-
-            var inner = run.Text.Trim();
-            if (inner.Length == 0)
-            {
-                sb.Append(run.Text);
-                continue;
-            }
-
-            if (sb.Length > 0 && char.IsLetterOrDigit(sb[^1]))
-            {
-                sb.Append(' ');
-            }
-
-            var marked = run.Code ? $"`{Escape(inner.Replace('`', '\''))}`" : $"*{Escape(inner)}*";
-            sb.Append(run.Bold && run.Code ? $"*{marked}*" : marked);
-            if (i + 1 < runs.Count && runs[i + 1].Text.Length > 0 && char.IsLetterOrDigit(runs[i + 1].Text[0]))
-            {
-                sb.Append(' ');
-            }
+            i++;
         }
 
         return sb.ToString();
+    }
+
+    private static string Plain(InlineRun run) => run switch
+    {
+        { Url: { } url } => $"<{url}|{Escape(run.Text)}>",
+        { Code: true } => $"`{Escape(run.Text.Replace('`', '\''))}`",
+        { Italic: true } => $"_{Escape(run.Text)}_",
+        _ => Escape(run.Text),
+    };
+
+    /// <summary>
+    /// Appends <paramref name="content"/> wrapped in <paramref name="marker"/>, whitespace kept outside the
+    /// markers and a space added where a letter would touch them.
+    /// </summary>
+    private static void Marked(StringBuilder sb, string content, string marker, string? following)
+    {
+        var inner = content.Trim();
+        if (inner.Length == 0)
+        {
+            sb.Append(content);
+            return;
+        }
+
+        var lead = content[..content.IndexOf(inner[0], StringComparison.Ordinal)];
+        var trail = content[(lead.Length + inner.Length)..];
+        if (lead.Length == 0 && sb.Length > 0 && char.IsLetterOrDigit(sb[^1]))
+        {
+            sb.Append(' ');
+        }
+
+        sb.Append(lead).Append(marker).Append(inner).Append(marker).Append(trail);
+        if (trail.Length == 0 && following is { Length: > 0 } && char.IsLetterOrDigit(following[0]))
+        {
+            sb.Append(' ');
+        }
     }
 
     /// <summary>A code block: fenced, escaped, without the language (Slack would print it).</summary>

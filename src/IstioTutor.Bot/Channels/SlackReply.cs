@@ -22,18 +22,18 @@ internal static class SlackReply
         var (before, after) = ReplyText.Around(result, cards);
         var blocks = new SlackBlockKit(commands);
         blocks.Markdown(before);
-        if (result.Citations.Count > 0)
-        {
-            blocks.Context($"*{CitationText.Heading(result.Lang)}:* "
-                + string.Join(" · ", result.Citations.Select(c => SlackMrkdwn.Escape(CitationText.Format(c)))));
-        }
-
         foreach (var card in cards)
         {
             blocks.Card(card, result.Lang);
         }
 
         blocks.Markdown(after);
+        // A lesson card names its lesson already; an answer lists the sections it rests on.
+        if (result.Citations.Count > 0 && before is not null)
+        {
+            blocks.Context($"*{CitationText.Heading(result.Lang)}:* "
+                + string.Join(" · ", result.Citations.Select(c => SlackMrkdwn.Escape(CitationText.Format(c)))));
+        }
 
         var notification = Notification(before, cards, commands);
         var reply = Activity.CreateMessageActivity();

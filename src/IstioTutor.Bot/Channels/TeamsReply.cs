@@ -35,7 +35,8 @@ internal static class TeamsReply
             AppendMessageMarkdown(text, blocks);
         }
 
-        if (result.Citations.Count > 0)
+        // A lesson card names its lesson already; an answer lists the sections it rests on.
+        if (result.Citations.Count > 0 && before is not null)
         {
             text.Append("\n\n**").Append(CitationText.Heading(result.Lang)).Append("**\n");
             foreach (var citation in result.Citations)
@@ -65,7 +66,8 @@ internal static class TeamsReply
                     text.Append("**").Append(MarkdownInline.Plain(heading.Text)).Append("**");
                     break;
                 case MarkdownParagraph paragraph:
-                    text.AppendJoin("\n\n", paragraph.Lines);
+                    // A fence mentioned inside a line (a usage such as "/apply ```yaml …```") is inline code here.
+                    text.AppendJoin("\n\n", paragraph.Lines.Select(l => l.Replace("```", "`", StringComparison.Ordinal)));
                     break;
                 case MarkdownList list:
                     text.AppendJoin("\n", list.Items.Select(i => (i.Depth > 0 ? "  " : "") + (i.Marker == "•" ? "- " : i.Marker + " ") + i.Text));

@@ -3,11 +3,11 @@ using System.Text;
 namespace IstioTutor.Bot.Rendering;
 
 /// <summary>A run of inline text: plain, <c>**bold**</c>, <c>`code`</c> or a link.</summary>
-internal sealed record InlineRun(string Text, bool Bold = false, bool Code = false, string? Url = null);
+internal sealed record InlineRun(string Text, bool Bold = false, bool Code = false, string? Url = null, bool Italic = false);
 
 /// <summary>
 /// Splits one block's text into inline runs. Code spans win over everything (their content is literal);
-/// <c>**bold**</c> and <c>[text](url)</c> are recognised; anything else is plain text, so an unmatched
+/// <c>**bold**</c>, <c>*italic*</c> and <c>[text](url)</c> are recognised; anything else is plain text, so an unmatched
 /// <c>**</c> shows as typed rather than swallowing the rest.
 /// </summary>
 internal static class MarkdownInline
@@ -32,6 +32,12 @@ internal static class MarkdownInline
                 Flush(runs, plain, bold);
                 bold = !bold;
                 i += 2;
+            }
+            else if (c == '*' && Italic(text, i) is { } end2)
+            {
+                Flush(runs, plain, bold);
+                runs.Add(new InlineRun(text[(i + 1)..end2], Bold: bold, Italic: true));
+                i = end2 + 1;
             }
             else if (c == '[' && Link(text, i) is { } link)
             {
@@ -60,6 +66,33 @@ internal static class MarkdownInline
             runs.Add(new InlineRun(plain.ToString(), Bold: bold));
             plain.Clear();
         }
+    }
+
+    /// <summary>The closing star of <c>*italic*</c> opening at <paramref name="start"/>, or null when it is not emphasis (a glob, a lone star).</summary>
+    private static int? Italic(string text, int start)
+    {
+        var opens = (start == 0 || !char.IsLetterOrDigit(text[start - 1])) && start + 1 < text.Length
+            && text[start + 1] is not ('*' or ' ' or '\t');
+        if (!opens)
+        {
+            return null;
+        }
+
+        for (var end = start + 2; end < text.Length; end++)
+        {
+            if (text[end] == '`')
+            {
+                return null;
+            }
+
+            if (text[end] == '*')
+            {
+                var closes = text[end - 1] != ' ' && (end + 1 == text.Length || text[end + 1] != '*');
+                return closes ? end : null;
+            }
+        }
+
+        return null;
     }
 
     private static (string Label, string Url, int End)? Link(string text, int start)

@@ -129,13 +129,37 @@ public sealed partial class SlackBlockKitTests(ChannelRepliesFixture replies)
     [Fact]
     public void Bold_and_code_next_to_hangul_are_spaced_so_slack_renders_them()
     {
-        var glued = new Regex(@"[\uAC00-\uD7A3]\*[^*\s][^*\n]*\*|(?<![*\w])\*[^*\s][^*\n]*\*[\uAC00-\uD7A3]|[\uAC00-\uD7A3]`[^`\n]+`|(?<!`)`[^`\n]+`[\uAC00-\uD7A3]");
-
         var korean = Slack.Where(r => r.Lang == "ko").ToArray();
-        var found = korean.SelectMany(r => MrkdwnTexts(r).Select(WithoutCodeBlocks).Where(t => glued.IsMatch(t)).Select(t => $"{r.Label}: {glued.Match(t).Value}")).ToArray();
+
+        // Pairs markers left to right as Slack does, then looks at the character on each outer side.
+        var found = new List<string>();
+        foreach (var (reply, text) in korean.SelectMany(r => MrkdwnTexts(r).Select(t => (r, WithoutCodeBlocks(t)))))
+        {
+            foreach (Match code in InlineCodeSpan().Matches(text))
+            {
+                CheckSides(text, code, reply, found);
+            }
+
+            var withoutCode = InlineCodeSpan().Replace(text, m => new string('§', m.Length));
+            foreach (Match bold in BoldSpan().Matches(withoutCode))
+            {
+                CheckSides(withoutCode, bold, reply, found);
+            }
+        }
 
         Assert.Contains(korean.SelectMany(MrkdwnTexts), t => Regex.IsMatch(t, @"\*[\uAC00-\uD7A3]+\* [\uAC00-\uD7A3]"));
-        Assert.True(found.Length == 0, string.Join("\n", found.Take(20)));
+        Assert.True(found.Count == 0, string.Join("\n", found.Take(20)));
+    }
+
+    private static void CheckSides(string text, Match span, ChannelReply reply, List<string> found)
+    {
+        static bool Hangul(char c) => c is >= '\uAC00' and <= '\uD7A3';
+        var before = span.Index > 0 && Hangul(text[span.Index - 1]);
+        var after = span.Index + span.Length < text.Length && Hangul(text[span.Index + span.Length]);
+        if (before || after)
+        {
+            found.Add($"{reply.Label}: {Around(text, span.Index)}");
+        }
     }
 
     [Fact]
@@ -208,6 +232,12 @@ public sealed partial class SlackBlockKitTests(ChannelRepliesFixture replies)
     private static string WithoutCodeBlocks(string text) => Regex.Replace(text, "```.*?```", "", RegexOptions.Singleline);
 
     private static string Around(string text, int index) => text.Substring(Math.Max(0, index - 30), Math.Min(60, text.Length - Math.Max(0, index - 30)));
+
+    [GeneratedRegex("`[^`\n]+`")]
+    private static partial Regex InlineCodeSpan();
+
+    [GeneratedRegex(@"\*[^*\n]+\*")]
+    private static partial Regex BoldSpan();
 
     [GeneratedRegex(@"<https?://[^|>\s]+\|[^<>]*>")]
     private static partial Regex LinkPattern();

@@ -129,7 +129,7 @@ public sealed partial class TeamsCardRenderingTests(ChannelRepliesFixture replie
 
         var raw = replies.Teams
             .Where(r => Regex.IsMatch(r.Reply.Text, @"(^|\n)#{1,6} |\|---|```"))
-            .Select(r => $"{r.Lang} {r.Label}")
+            .Select(r => $"{r.Lang} {r.Label}: {r.Reply.Text[..Math.Min(300, r.Reply.Text.Length)]}")
             .ToArray();
         Assert.True(raw.Length == 0, string.Join("\n", raw));
     }
