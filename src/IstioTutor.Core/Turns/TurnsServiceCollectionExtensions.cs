@@ -15,6 +15,7 @@ public static class TurnsServiceCollectionExtensions
         services.AddSingleton<LearnerTurnLock>();
         services.AddSingleton<ITurnCommand, HelpCommand>();
         services.AddSingleton<ITurnCommand, StageCommand>();
+        services.AddSingleton<ITurnCommand, LangCommand>();
         return services;
     }
 }

@@ -31,8 +31,13 @@ internal static class QuizPresenter
         var card = new TutorCard(
             "quiz",
             context.T($"{lesson.Title} — {index + 1}/{lesson.Quiz.Count}", $"{lesson.Title} — {index + 1}/{lesson.Quiz.Count}"),
-            [new CardSection(null, question.Question)],
-            question.Options.Select((o, i) => new CardButton($"{i + 1}. {o}", new CardAction("answer", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))).ToArray());
+            [
+                new CardSection(null, question.Question),
+                // The options are read in the card body; the buttons only carry their numbers, which fit any client.
+                new CardSection(null, string.Join("\n", question.Options.Select((o, i) => $"{i + 1}. {o}"))),
+            ],
+            question.Options.Select((_, i) => (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Select(n => new CardButton(n, new CardAction("answer", n))).ToArray());
         return context.Reply(sb.ToString()) with { Cards = [card] };
     }
 }
