@@ -14,6 +14,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MentorAuth>();
+        services.AddSingleton<DashboardAssets>();
         return services;
     }
 }
