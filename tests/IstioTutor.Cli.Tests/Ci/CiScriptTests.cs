@@ -32,8 +32,7 @@ public sealed class CiScriptTests : IDisposable
         // PATH holds only an apt-get that always fails, so neither kubectl nor chromium can be found or installed.
         var bin = Directory.CreateDirectory(Path.Combine(_temp, "bin")).FullName;
         var aptGet = Path.Combine(bin, "apt-get");
-        await File.WriteAllTextAsync(aptGet, "#!/bin/sh\nexit 100\n");
-        File.SetUnixFileMode(aptGet, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+        await WriteScriptAsync(aptGet, "#!/bin/sh\nexit 100\n");
 
         var (exit, _, stderr) = await RunAsync(["require-tools"], bin);
 
@@ -48,14 +47,23 @@ public sealed class CiScriptTests : IDisposable
         foreach (var tool in new[] { "kubectl", "chromium" })
         {
             var path = Path.Combine(bin, tool);
-            await File.WriteAllTextAsync(path, "#!/bin/sh\nexit 0\n");
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+            await WriteScriptAsync(path, "#!/bin/sh\nexit 0\n");
         }
 
         var (exit, stdout, stderr) = await RunAsync(["require-tools"], bin);
 
         Assert.True(exit == 0, stderr);
         Assert.DoesNotContain("installing", stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>An executable stand-in for a tool (the CI scripts are bash; these tests run where bash does).</summary>
+    private static async Task WriteScriptAsync(string path, string text)
+    {
+        await File.WriteAllTextAsync(path, text);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+        }
     }
 
     private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string[] script, string path)

@@ -48,7 +48,7 @@ public sealed class ServeCommandTests(IstiotutorProcess cli) : IClassFixture<Ist
             current-context: gone
             users:
             - name: nobody
-              user: {}
+              user: {token: not-a-real-token}
             """);
         var port = LongRunningProcess.FreePort();
         await using var serve = LongRunningProcess.Start(cli.DataRoot,

@@ -204,8 +204,9 @@ public sealed class LabWrongSolutionTests(TutorHostFixture host)
     [Fact]
     public async Task Check_text_says_no_workload_was_reached_instead_of_an_empty_list()
     {
+        // v9 is no subset of reviews, so no request reaches any workload.
         var learner = TutorHostFixture.NewLearner("none");
-        await host.ApplyAndConfirmAsync(learner, Edited(new RequestRoutingLab(), 0, "subset: v2", "subset: v3").Replace(LabDefinition.NamespaceToken, LearnerIds.NamespaceOf(learner), StringComparison.Ordinal));
+        await host.ApplyAndConfirmAsync(learner, Edited(new RequestRoutingLab(), 0, "subset: v2", "subset: v9").Replace(LabDefinition.NamespaceToken, LearnerIds.NamespaceOf(learner), StringComparison.Ordinal));
 
         var result = await host.SendAsync(learner, "/check request-routing");
 
