@@ -1,4 +1,9 @@
+<<<<<<< HEAD
 using IstioTutor.Core.Labs;
+=======
+using IstioTutor.Bot.Hosting;
+using System.Text.Json;
+>>>>>>> main
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Progress.Cohorts;
 using IstioTutor.Core.Progress.Reports;
@@ -20,7 +25,11 @@ public static class DashboardEndpoints
     public static IEndpointRouteBuilder MapMentorDashboard(this IEndpointRouteBuilder endpoints)
     {
         var open = endpoints.MapGroup(Root);
+<<<<<<< HEAD
         open.MapGet("/assets/dashboard.css", (DashboardAssets assets) => assets.Stylesheet());
+=======
+        open.MapGet("/dashboard.css", (DashboardStylesheet css) => css.Serve());
+>>>>>>> main
         open.MapGet("/signin", (MentorAuth auth) => auth.Enabled ? Html(DashboardPages.SignIn(null)) : Html(DashboardPages.Disabled(), StatusCodes.Status503ServiceUnavailable));
         open.MapPost("/signin", async (HttpContext http, MentorAuth auth) =>
         {
@@ -29,7 +38,16 @@ public static class DashboardEndpoints
                 return Html(DashboardPages.Disabled(), StatusCodes.Status503ServiceUnavailable);
             }
 
-            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
+            IFormCollection? form;
+            try
+            {
+                form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
+            }
+            catch (Exception e) when (RequestBodyLimit.IsExceeded(e))
+            {
+                return RequestBodyLimit.Form.TooLarge();
+            }
+
             if (!auth.TokenMatches(form?["token"].ToString()))
             {
                 return Html(DashboardPages.SignIn("That token is not the mentor token. Check Dashboard:MentorToken and try again."), StatusCodes.Status401Unauthorized);
@@ -37,12 +55,12 @@ public static class DashboardEndpoints
 
             auth.SignIn(http);
             return Results.Redirect(Root);
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().RequireRateLimiting(SignInRateLimit.Policy).WithMetadata(RequestBodyLimit.Form);
         open.MapPost("/signout", (HttpContext http) =>
         {
             MentorAuth.SignOut(http);
             return Results.Redirect($"{Root}/signin");
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().WithMetadata(RequestBodyLimit.Form);
 
         var mentors = endpoints.MapGroup(Root).AddEndpointFilter(async (context, next) =>
         {

@@ -77,7 +77,7 @@ internal static class DashboardPages
     public static string Learner(Learner learner, LearnerReportRow row, LearnerProgress progress, IReadOnlyList<ProgressEvent> events)
     {
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<h1>{E(learner.DisplayName)} <small>({E(learner.Id)})</small></h1>");
+        sb.Append(CultureInfo.InvariantCulture, $"<h1>{E(DisplayText.Name(learner.DisplayName))} <small>({E(learner.Id)})</small></h1>");
         sb.Append(CultureInfo.InvariantCulture, $"<p>Stage <b>{learner.Stage.ToName()}</b>, role {learner.Role.ToString().ToLowerInvariant()}, last active {learner.LastActiveAt:yyyy-MM-dd HH:mm} UTC. Doors: {E(string.Join(", ", learner.Identities.Select(i => i.Door.ToString().ToLowerInvariant())))}.</p>");
         foreach (var s in row.Stuck)
         {
@@ -103,7 +103,7 @@ internal static class DashboardPages
         }
 
         sb.Append("</tbody></table>");
-        return Page(learner.DisplayName, sb.ToString());
+        return Page(DisplayText.Name(learner.DisplayName), sb.ToString());
     }
 
     public static string NotFound(string what) => Page("Not found", $"<h1>Not found</h1><p>{E(what)}</p>");
@@ -163,9 +163,13 @@ internal static class DashboardPages
         var nav = signedIn
             ? $"<nav><a href=\"{DashboardEndpoints.Root}\">Cohorts</a><form class=\"inline\" method=\"post\" action=\"{DashboardEndpoints.Root}/signout\"><button type=\"submit\">Sign out</button></form></nav>"
             : "";
+<<<<<<< HEAD
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             + $"<title>{E(title)} · IstioTutor mentors</title><link rel=\"stylesheet\" href=\"{DashboardAssets.StylesheetPath}\"></head>"
             + $"<body><header class=\"top\"><a class=\"brand\" href=\"{DashboardEndpoints.Root}\">IstioTutor · mentors</a>{nav}</header><main>{body}</main></body></html>";
+=======
+        return $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{E(title)} · IstioTutor mentors</title><link rel=\"stylesheet\" href=\"{DashboardEndpoints.Root}/dashboard.css\"></head><body>{nav}{body}</body></html>";
+>>>>>>> main
     }
 
     private static string E(string s) => WebUtility.HtmlEncode(s);

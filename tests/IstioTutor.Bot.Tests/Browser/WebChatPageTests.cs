@@ -2,6 +2,7 @@ using IstioTutor.Bot.Tests.Hosting;
 using IstioTutor.Core.Labs.Catalog;
 using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Progress;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace IstioTutor.Bot.Tests.Browser;
@@ -46,7 +47,8 @@ public sealed class WebChatPageTests(ChromiumFixture chromium, BotHostFixture ho
         await page.Locator("article.tutor", new PageLocatorOptions { HasTextString = "Applied " }).WaitForAsync();
         Assert.True(await confirm.IsDisabledAsync());
         var cookies = await page.Context.CookiesAsync();
-        var learner = Assert.Single(cookies, c => c.Name == "istiotutor_learner").Value;
+        var session = Assert.Single(cookies, c => c.Name == "istiotutor_session").Value;
+        var learner = host.App.Services.GetRequiredService<IstioTutor.Bot.WebChat.WebSessionStore>().Find(session)!;
         Assert.NotNull(await host.GetAsync(ResourceKinds.VirtualService, LearnerIds.NamespaceOf(learner), "reviews"));
 
         await page.FillAsync("#text", "/check request-routing");
