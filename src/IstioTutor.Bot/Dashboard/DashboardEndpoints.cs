@@ -1,9 +1,5 @@
-<<<<<<< HEAD
-using IstioTutor.Core.Labs;
-=======
 using IstioTutor.Bot.Hosting;
-using System.Text.Json;
->>>>>>> main
+using IstioTutor.Core.Labs;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Progress.Cohorts;
 using IstioTutor.Core.Progress.Reports;
@@ -25,11 +21,7 @@ public static class DashboardEndpoints
     public static IEndpointRouteBuilder MapMentorDashboard(this IEndpointRouteBuilder endpoints)
     {
         var open = endpoints.MapGroup(Root);
-<<<<<<< HEAD
-        open.MapGet("/assets/dashboard.css", (DashboardAssets assets) => assets.Stylesheet());
-=======
         open.MapGet("/dashboard.css", (DashboardStylesheet css) => css.Serve());
->>>>>>> main
         open.MapGet("/signin", (MentorAuth auth) => auth.Enabled ? Html(DashboardPages.SignIn(null)) : Html(DashboardPages.Disabled(), StatusCodes.Status503ServiceUnavailable));
         open.MapPost("/signin", async (HttpContext http, MentorAuth auth) =>
         {

@@ -163,13 +163,9 @@ internal static class DashboardPages
         var nav = signedIn
             ? $"<nav><a href=\"{DashboardEndpoints.Root}\">Cohorts</a><form class=\"inline\" method=\"post\" action=\"{DashboardEndpoints.Root}/signout\"><button type=\"submit\">Sign out</button></form></nav>"
             : "";
-<<<<<<< HEAD
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + $"<title>{E(title)} · IstioTutor mentors</title><link rel=\"stylesheet\" href=\"{DashboardAssets.StylesheetPath}\"></head>"
+            + $"<title>{E(title)} · IstioTutor mentors</title><link rel=\"stylesheet\" href=\"{DashboardEndpoints.Root}/dashboard.css\"></head>"
             + $"<body><header class=\"top\"><a class=\"brand\" href=\"{DashboardEndpoints.Root}\">IstioTutor · mentors</a>{nav}</header><main>{body}</main></body></html>";
-=======
-        return $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{E(title)} · IstioTutor mentors</title><link rel=\"stylesheet\" href=\"{DashboardEndpoints.Root}/dashboard.css\"></head><body>{nav}{body}</body></html>";
->>>>>>> main
     }
 
     private static string E(string s) => WebUtility.HtmlEncode(s);

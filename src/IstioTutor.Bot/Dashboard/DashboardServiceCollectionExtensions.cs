@@ -14,16 +14,12 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MentorAuth>();
-<<<<<<< HEAD
-        services.AddSingleton<DashboardAssets>();
-=======
         services.AddSingleton<DashboardStylesheet>();
         services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(SignInRateLimit.Policy, SignInRateLimit.Partition);
             limiter.OnRejected = SignInRateLimit.OnRejectedAsync;
         });
->>>>>>> main
         return services;
     }
 }
