@@ -85,7 +85,7 @@ public sealed class GuardedMesh(
         }
         catch (GuardException e)
         {
-            Audit(actor, "get", kind?.Kind ?? kindName, name, target ?? ns ?? actor.Namespace, AuditDecision.Refused, e.Refusal.English);
+            Audit(actor, "get", kind?.Kind ?? kindName, name, target ?? ns ?? actor.Namespace, e.Refusal);
             throw;
         }
     }
@@ -168,7 +168,7 @@ public sealed class GuardedMesh(
         catch (GuardException e)
         {
             var first = planned.Count > 0 ? planned[0] : default;
-            Audit(actor, "apply", first.Kind?.Kind, first.Name, actor.Namespace, AuditDecision.Refused, e.Refusal.English);
+            Audit(actor, "apply", first.Kind?.Kind, first.Name, actor.Namespace, e.Refusal);
             throw;
         }
     }
@@ -202,13 +202,13 @@ public sealed class GuardedMesh(
         }
         catch (GuardException e)
         {
-            Audit(actor, "delete", kind?.Kind ?? kindName, name, ns ?? actor.Namespace, AuditDecision.Refused, e.Refusal.English);
+            Audit(actor, "delete", kind?.Kind ?? kindName, name, ns ?? actor.Namespace, e.Refusal);
             throw;
         }
         catch (MeshApiException e)
         {
             var refusal = ApiRefusal("delete", e);
-            Audit(actor, "delete", kind?.Kind ?? kindName, name, ns ?? actor.Namespace, AuditDecision.Refused, refusal.English);
+            Audit(actor, "delete", kind?.Kind ?? kindName, name, ns ?? actor.Namespace, refusal);
             throw new GuardException(refusal);
         }
     }
@@ -262,7 +262,7 @@ public sealed class GuardedMesh(
         }
         catch (GuardException e)
         {
-            Audit(actor, "undo", null, null, actor.Namespace, AuditDecision.Refused, e.Refusal.English);
+            Audit(actor, "undo", null, null, actor.Namespace, e.Refusal);
             throw;
         }
     }
@@ -323,7 +323,7 @@ public sealed class GuardedMesh(
         }
         catch (GuardException e)
         {
-            Audit(actor, "reset", null, null, target, AuditDecision.Refused, e.Refusal.English);
+            Audit(actor, "reset", null, null, target, e.Refusal);
             throw;
         }
     }
@@ -606,12 +606,17 @@ public sealed class GuardedMesh(
     [DoesNotReturn]
     private void Refuse(Actor actor, string verb, PlannedChange? change, RefusalKind kind, string code, string english, string korean, string? actionId)
     {
-        Audit(actor, verb, change?.Kind.Kind, change?.Name, change?.Namespace ?? actor.Namespace, AuditDecision.Refused, english, actionId);
-        throw new GuardException(new GuardRefusal(code, english, korean, kind));
+        var refusal = new GuardRefusal(code, english, korean, kind);
+        Audit(actor, verb, change?.Kind.Kind, change?.Name, change?.Namespace ?? actor.Namespace, refusal, actionId);
+        throw new GuardException(refusal);
     }
 
     private void Audit(Actor actor, string verb, string? kind, string? name, string? ns, AuditDecision decision, string reason, string? actionId = null) =>
         audit.Record(new AuditEntry(clock.GetUtcNow(), actor.LearnerId, actor.Door, actor.ConversationId, verb, kind, name, ns, decision, reason, null, actor.ModelInitiated, actionId));
+
+    /// <summary>A refusal, audited with the code of the rule that refused it.</summary>
+    private void Audit(Actor actor, string verb, string? kind, string? name, string? ns, GuardRefusal refusal, string? actionId = null) =>
+        audit.Record(new AuditEntry(clock.GetUtcNow(), actor.LearnerId, actor.Door, actor.ConversationId, verb, kind, name, ns, AuditDecision.Refused, refusal.English, null, actor.ModelInitiated, actionId, refusal.Code));
 
     private static GuardRefusal ApiRefusal(string where, MeshApiException e)
     {

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using IstioTutor.Bot.Tests.Hosting;
+using IstioTutor.Core.Guard.Audit;
 using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IstioTutor.Bot.Tests.Channels;
 
@@ -85,11 +87,17 @@ public sealed class BotFrameworkDoorTests(BotHostFixture host)
     public async Task Cancel_submitted_from_the_preview_card_applies_nothing()
     {
         var preview = await host.ExchangeAsync(host.Message("msteams", "teams-cancel-1", ApplyText, userId: "29:canceller"));
-        var data = preview.Attachments[0]!["content"]!["actions"]![1]!["data"]!.DeepClone();
+        var cancel = preview.Attachments[0]!["content"]!["actions"]![1]!["data"]!.DeepClone();
+        var confirm = preview.Attachments[0]!["content"]!["actions"]![0]!["data"]!.DeepClone();
 
-        await host.ExchangeAsync(host.Message("msteams", "teams-cancel-1", "", userId: "29:canceller", value: data));
+        var cancelled = await host.ExchangeAsync(host.Message("msteams", "teams-cancel-1", "", userId: "29:canceller", value: cancel));
+        // The preview is gone: pressing its Confirm button afterwards must apply nothing either.
+        var late = await host.ExchangeAsync(host.Message("msteams", "teams-cancel-1", "", userId: "29:canceller", value: confirm));
 
+        Assert.Contains("ancel", cancelled.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Applied", late.Text, StringComparison.Ordinal);
         Assert.Null(await host.GetAsync(ResourceKinds.VirtualService, LearnerIds.NamespaceOf(TeamsLearner("29:canceller")), "reviews"));
+        Assert.Null(await host.GetAsync(ResourceKinds.DestinationRule, LearnerIds.NamespaceOf(TeamsLearner("29:canceller")), "reviews"));
     }
 
     [Fact]
@@ -108,12 +116,19 @@ public sealed class BotFrameworkDoorTests(BotHostFixture host)
     [Fact]
     public async Task Card_data_with_an_invalid_verb_is_refused_and_runs_nothing()
     {
-        var value = new JsonObject { ["verb"] = "Confirm; DROP", ["argument"] = "p-1" };
+        var preview = await host.ExchangeAsync(host.Message("msteams", "teams-bad-card-1", ApplyText, userId: "29:badcard"));
+        var id = preview.Attachments[0]!["content"]!["actions"]![0]!["data"]!["argument"]!.GetValue<string>();
+        var audit = host.App.Services.GetRequiredService<IAuditLog>();
+        var audited = audit.Query(TeamsLearner("29:badcard")).Count;
+        var value = new JsonObject { ["verb"] = "Confirm; DROP", ["argument"] = id };
 
-        var reply = await host.ExchangeAsync(host.Message("msteams", "teams-bad-card-1", "", value: value));
+        var reply = await host.ExchangeAsync(host.Message("msteams", "teams-bad-card-1", "", userId: "29:badcard", value: value));
 
         Assert.Contains("no valid \"verb\"", reply.Text, StringComparison.Ordinal);
         Assert.Contains("Nothing was done", reply.Text, StringComparison.Ordinal);
+        // Nothing ran: the real preview it names stays unapplied and the guard saw no attempt.
+        Assert.Null(await host.GetAsync(ResourceKinds.VirtualService, LearnerIds.NamespaceOf(TeamsLearner("29:badcard")), "reviews"));
+        Assert.Equal(audited, audit.Query(TeamsLearner("29:badcard")).Count);
     }
 
     [Fact]

@@ -57,6 +57,9 @@ public sealed class OfflineAnswerEngineTests(KnowledgeFixture fixture) : IClassF
     {
         var answer = await Ask("How do I split traffic between versions with weighted routes for a canary?", "en", Stage.Intermediate);
 
+        // Answered from intermediate material: a refusal would also lack the note, so it must not pass here.
+        Assert.True(answer.Grounded, answer.Text);
+        Assert.Equal(Stage.Intermediate, answer.Citations[0].Stage);
         Assert.DoesNotContain("It is taught in the", answer.Text, StringComparison.Ordinal);
     }
 

@@ -3,12 +3,15 @@ using IstioTutor.Core.Knowledge;
 
 namespace IstioTutor.Core.Turns.Commands;
 
-/// <summary>Renders one quiz question as text and as a card whose buttons send <c>/answer N</c>.</summary>
+/// <summary>
+/// Renders one quiz question, options in the learner's <see cref="QuizShuffle"/> order, as text and as a card
+/// whose buttons send <c>/answer N</c> (N in that same order).
+/// </summary>
 internal static class QuizPresenter
 {
     public static TurnResult Question(TurnContext context, Lesson lesson, int index, string? preface = null)
     {
-        var question = lesson.Quiz[index];
+        var question = QuizShuffle.For(context.Learner.Id, lesson.Id, lesson.Quiz[index]);
         var sb = new StringBuilder();
         if (preface is { Length: > 0 })
         {
