@@ -29,7 +29,7 @@ public sealed class CiScriptTests : IDisposable
     [Fact]
     public async Task A_needed_tool_that_cannot_be_installed_fails_ci_naming_it()
     {
-        // PATH holds only an apt-get that always fails, so neither kubectl nor chromium can be found or installed.
+        // PATH holds only an apt-get that always fails, so none of kubectl, chromium, node and npm can be found or installed.
         var bin = Directory.CreateDirectory(Path.Combine(_temp, "bin")).FullName;
         var aptGet = Path.Combine(bin, "apt-get");
         await WriteScriptAsync(aptGet, "#!/bin/sh\nexit 100\n");
@@ -37,14 +37,14 @@ public sealed class CiScriptTests : IDisposable
         var (exit, _, stderr) = await RunAsync(["require-tools"], bin);
 
         Assert.NotEqual(0, exit);
-        Assert.Contains("not installed: kubectl (apt package kubernetes-client) chromium (apt package chromium)", stderr, StringComparison.Ordinal);
+        Assert.Contains("not installed: kubectl (apt package kubernetes-client) chromium (apt package chromium) node (apt package nodejs) npm (apt package npm)", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Tools_already_on_path_pass_without_installing_anything()
     {
         var bin = Directory.CreateDirectory(Path.Combine(_temp, "tools")).FullName;
-        foreach (var tool in new[] { "kubectl", "chromium" })
+        foreach (var tool in new[] { "kubectl", "chromium", "node", "npm" })
         {
             var path = Path.Combine(bin, tool);
             await WriteScriptAsync(path, "#!/bin/sh\nexit 0\n");
