@@ -47,7 +47,7 @@ public sealed class TutorPipeline(
 
         // One turn per learner at a time, follow-ups included: a turn reads the learner record at its start
         // and writes it back, so it reads it again (in HandleTurnAsync) once it holds the lock.
-        var learnerId = learners.Resolve(request.Door, request.ChannelUserId, request.DisplayName, request.IsVerified).Id;
+        var learnerId = learners.ResolveFor(request).Id;
         using var turn = await turnLock.AcquireAsync(learnerId, cancellationToken);
         var result = await HandleTurnAsync(request, cancellationToken);
         foreach (var followUp in followUps)

@@ -59,6 +59,19 @@ public sealed class ConcurrentTurnsTests(TutorHostFixture host)
         return turns;
     }
 
+    private IReadOnlyList<QuizQuestion> Quiz => host.Services.GetRequiredService<KnowledgeBase>().Curriculum.Find(LessonId, "en")!.Quiz;
+
+    /// <summary>Whether option 1 as this learner is shown question N (from "question N: chose 1") is the right one.</summary>
+    private bool FirstShownIsRight(string learnerId, string? detail)
+    {
+        var number = int.Parse(detail!.Split(' ', ':')[1], System.Globalization.CultureInfo.InvariantCulture);
+        return QuizShuffle.For(learnerId, LessonId, Quiz[number - 1]).CorrectIndex == 0;
+    }
+
+    /// <summary>The score "/answer 1" to every question earns this learner.</summary>
+    private double ExpectedScore(string learnerId) =>
+        (double)Quiz.Count(q => QuizShuffle.For(learnerId, LessonId, q).CorrectIndex == 0) / Quiz.Count;
+
     /// <summary>What the turns left behind, in a form that does not depend on which learner it is or on turn order.</summary>
     private async Task<string> OutcomeAsync(string learner)
     {
@@ -70,6 +83,10 @@ public sealed class ConcurrentTurnsTests(TutorHostFixture host)
                 // Whether the check passed depends on whether it ran before or after the confirmation.
                 ProgressEventKind.LabChecked => $"{e.Kind} {e.Subject}",
                 ProgressEventKind.QuestionAsked => $"{e.Kind}",
+                // Each learner sees the options in their own shuffled order, so "/answer 1" is right for different
+                // questions for different learners: what must match is that each grade is the right one for this learner.
+                ProgressEventKind.QuizAnswered => $"{e.Kind} {e.Subject} {e.Detail} graded right: {e.Passed == FirstShownIsRight(id, e.Detail)}",
+                ProgressEventKind.QuizCompleted => $"{e.Kind} {e.Subject} scored right: {e.Score == ExpectedScore(id)}",
                 _ => $"{e.Kind} {e.Subject} {e.Detail} {e.Passed} {e.Score}",
             })
             .Order(StringComparer.Ordinal);
