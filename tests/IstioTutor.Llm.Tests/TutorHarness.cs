@@ -3,6 +3,7 @@ using IstioTutor.Core.Hosting;
 using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Hosting;
 using IstioTutor.Sandbox.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

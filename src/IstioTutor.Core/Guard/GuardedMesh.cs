@@ -8,8 +8,10 @@ using IstioTutor.Core.Guard.Manifests;
 using IstioTutor.Core.Guard.Pending;
 using IstioTutor.Core.Guard.Policy;
 using IstioTutor.Core.Guard.Preview;
-using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Progress;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
+using IstioTutor.Mesh.Validation;
 using Microsoft.Extensions.Options;
 
 namespace IstioTutor.Core.Guard;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using IstioTutor.Mesh.Hosting;
 
 namespace IstioTutor.Core.Hosting;
 

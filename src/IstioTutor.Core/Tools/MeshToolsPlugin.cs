@@ -5,9 +5,9 @@ using IstioTutor.Core.Guard.Pending;
 using IstioTutor.Core.Guard.Preview;
 using IstioTutor.Core.Labs;
 using IstioTutor.Core.Labs.Grading;
-using IstioTutor.Core.Mesh.Istio.Analysis;
-using IstioTutor.Core.Mesh.Istio.Simulation;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Analysis;
+using IstioTutor.Mesh.Simulation;
 using Microsoft.SemanticKernel;
 
 namespace IstioTutor.Core.Tools;

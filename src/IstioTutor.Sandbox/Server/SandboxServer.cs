@@ -1,5 +1,6 @@
 using System.Net;
-using IstioTutor.Core.Mesh;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Validation;
 using IstioTutor.Sandbox.Api;
 using IstioTutor.Sandbox.Storage;
 using Microsoft.AspNetCore.Builder;

@@ -1,7 +1,8 @@
 using IstioTutor.Bot.Tests.Hosting;
 using IstioTutor.Core.Labs.Catalog;
-using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Progress;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
 using Microsoft.Playwright;
 
 namespace IstioTutor.Bot.Tests.Browser;

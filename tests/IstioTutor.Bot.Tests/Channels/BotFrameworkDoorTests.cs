@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using IstioTutor.Bot.Tests.Hosting;
-using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
 
 namespace IstioTutor.Bot.Tests.Channels;
 

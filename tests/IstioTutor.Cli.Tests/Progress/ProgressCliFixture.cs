@@ -4,6 +4,7 @@ using IstioTutor.Core.Progress;
 using IstioTutor.Core.Progress.Cohorts;
 using IstioTutor.Core.Progress.Storage;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace IstioTutor.Cli.Tests.Progress;

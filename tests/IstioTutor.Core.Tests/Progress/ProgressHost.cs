@@ -3,6 +3,7 @@ using IstioTutor.Core.Hosting;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Progress.Storage;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;

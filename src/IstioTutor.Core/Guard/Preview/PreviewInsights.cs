@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using IstioTutor.Core.Guard.Pending;
-using IstioTutor.Core.Mesh;
-using IstioTutor.Core.Mesh.Istio.Analysis;
+using IstioTutor.Mesh.Analysis;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
 
 namespace IstioTutor.Core.Guard.Preview;
 

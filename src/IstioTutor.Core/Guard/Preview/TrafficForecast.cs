@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using IstioTutor.Core.Guard.Pending;
-using IstioTutor.Core.Mesh;
-using IstioTutor.Core.Mesh.Istio.Simulation;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
+using IstioTutor.Mesh.Simulation;
 using Microsoft.Extensions.Options;
 
 namespace IstioTutor.Core.Guard.Preview;

@@ -1,7 +1,7 @@
 using IstioTutor.Core.Guard.Preview;
 using IstioTutor.Core.Labs.Grading;
-using IstioTutor.Core.Mesh.Istio.Simulation;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Simulation;
 
 namespace IstioTutor.Core.Labs.Catalog;
 

@@ -4,9 +4,9 @@ using IstioTutor.Core.Guard;
 using IstioTutor.Core.Guard.Manifests;
 using IstioTutor.Core.Guard.Preview;
 using IstioTutor.Core.Labs.Grading;
-using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Tools;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Cluster;
 
 namespace IstioTutor.Core.Labs.Commands;
 

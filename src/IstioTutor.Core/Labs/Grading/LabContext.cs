@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using IstioTutor.Core.Guard.Pending;
 using IstioTutor.Core.Guard.Preview;
-using IstioTutor.Core.Mesh;
-using IstioTutor.Core.Mesh.Istio.Analysis;
-using IstioTutor.Core.Mesh.Istio.Simulation;
+using IstioTutor.Mesh.Analysis;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
+using IstioTutor.Mesh.Simulation;
 
 namespace IstioTutor.Core.Labs.Grading;
 
