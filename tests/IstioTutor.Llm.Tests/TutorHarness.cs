@@ -1,6 +1,7 @@
 using IstioTutor.Core.Answering;
 using IstioTutor.Core.Hosting;
 using IstioTutor.Core.Knowledge;
+using IstioTutor.Core.Pipeline;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
 using IstioTutor.Mesh.Hosting;

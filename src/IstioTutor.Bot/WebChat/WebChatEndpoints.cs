@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IstioTutor.Bot.Rendering;
+using IstioTutor.Core.Pipeline;
 using IstioTutor.Core.Turns;
 
 namespace IstioTutor.Bot.WebChat;

@@ -1,3 +1,4 @@
+using IstioTutor.Core.Pipeline;
 using IstioTutor.Core.Turns;
 
 namespace IstioTutor.Cli.Commands;

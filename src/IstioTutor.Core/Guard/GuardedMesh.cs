@@ -9,6 +9,7 @@ using IstioTutor.Core.Guard.Pending;
 using IstioTutor.Core.Guard.Policy;
 using IstioTutor.Core.Guard.Preview;
 using IstioTutor.Core.Progress;
+using IstioTutor.Core.Turns;
 using IstioTutor.Mesh.Cluster;
 using IstioTutor.Mesh.Model;
 using IstioTutor.Mesh.Validation;

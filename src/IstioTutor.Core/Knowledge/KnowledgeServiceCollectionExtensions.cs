@@ -1,6 +1,6 @@
+using IstioTutor.Core.Curriculum.Commands;
 using IstioTutor.Core.Knowledge.Search;
 using IstioTutor.Core.Turns;
-using IstioTutor.Core.Turns.Commands;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,7 @@
 using IstioTutor.Core.Labs.Catalog;
 using IstioTutor.Core.Labs.Commands;
 using IstioTutor.Core.Labs.Grading;
+using IstioTutor.Core.Tools.Commands;
 using IstioTutor.Core.Turns;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,7 @@
 using IstioTutor.Bot.Tests.Hosting;
 using IstioTutor.Core.Labs.Catalog;
 using IstioTutor.Core.Progress;
+using IstioTutor.Core.Turns;
 using IstioTutor.Mesh.Cluster;
 using IstioTutor.Mesh.Model;
 using Microsoft.Playwright;

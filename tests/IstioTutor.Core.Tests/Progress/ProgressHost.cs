@@ -1,5 +1,6 @@
 using IstioTutor.Core.Answering;
 using IstioTutor.Core.Hosting;
+using IstioTutor.Core.Pipeline;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Progress.Storage;
 using IstioTutor.Core.Turns;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using IstioTutor.Core.Guard.Audit;
 using IstioTutor.Core.Hosting;
+using IstioTutor.Core.Pipeline;
 using IstioTutor.Core.Tools;
 using IstioTutor.Core.Turns;
 using IstioTutor.Mesh.Cluster;

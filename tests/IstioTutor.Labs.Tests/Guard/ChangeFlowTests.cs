@@ -1,5 +1,6 @@
 using IstioTutor.Core.Guard.Audit;
 using IstioTutor.Core.Progress;
+using IstioTutor.Core.Turns;
 using IstioTutor.Labs.Tests.Fixtures;
 using IstioTutor.Mesh.Cluster;
 using IstioTutor.Mesh.Model;

@@ -1,4 +1,5 @@
 using IstioTutor.Core.Knowledge;
+using IstioTutor.Core.Labs;
 using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-namespace IstioTutor.Core.Progress;
+namespace IstioTutor.Core.Turns;
 
 public enum LearnerRole
 {

@@ -1,6 +1,6 @@
 using IstioTutor.Core.Knowledge;
 
-namespace IstioTutor.Core.Turns.Commands;
+namespace IstioTutor.Core.Curriculum.Commands;
 
 /// <summary>/lesson ID: shows a lesson and makes it the learner's current lesson.</summary>
 public sealed class LessonCommand(KnowledgeBase knowledge, LessonPresenter presenter) : ITurnCommand

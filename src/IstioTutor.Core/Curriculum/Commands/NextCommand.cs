@@ -1,6 +1,7 @@
 using IstioTutor.Core.Knowledge;
+using IstioTutor.Core.Turns;
 
-namespace IstioTutor.Core.Turns.Commands;
+namespace IstioTutor.Core.Curriculum.Commands;
 
 /// <summary>
 /// /next: the next lesson in curriculum order at or after the learner's stage, skipping finished ones;

@@ -1,4 +1,4 @@
-namespace IstioTutor.Core.Turns;
+namespace IstioTutor.Core.Pipeline;
 
 /// <summary>All registered chat commands by name.</summary>
 public sealed class CommandRegistry

@@ -1,7 +1,8 @@
 using IstioTutor.Core.Labs;
 using IstioTutor.Core.Progress;
+using IstioTutor.Core.Turns;
 
-namespace IstioTutor.Core.Answering.Llm;
+namespace IstioTutor.Core.Labs;
 
 /// <summary>
 /// What a model-written lab hint is grounded in: the lab (its goal; its reference solution only to check

@@ -1,7 +1,7 @@
 using System.Text;
 using IstioTutor.Core.Knowledge;
 
-namespace IstioTutor.Core.Turns.Commands;
+namespace IstioTutor.Core.Curriculum.Commands;
 
 /// <summary>Renders one quiz question as text and as a card whose buttons send <c>/answer N</c>.</summary>
 internal static class QuizPresenter

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using IstioTutor.Core.Turns;
 
-namespace IstioTutor.Core.Progress;
+namespace IstioTutor.Core.Turns;
 
 /// <summary>
 /// Derives DNS-1123 safe learner ids from door user ids. Anything that had to be changed to fit

@@ -1,7 +1,8 @@
 using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Progress;
+using IstioTutor.Core.Turns;
 
-namespace IstioTutor.Core.Turns.Commands;
+namespace IstioTutor.Core.Curriculum.Commands;
 
 /// <summary>
 /// /quiz [ID]: starts the quiz of the current lesson (or of ID). The quiz state lives with the learner

@@ -1,10 +1,11 @@
-using IstioTutor.Core.Turns.Commands;
+using IstioTutor.Core.Pipeline.Commands;
+using IstioTutor.Core.Progress.Commands;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace IstioTutor.Core.Turns;
+namespace IstioTutor.Core.Pipeline;
 
-public static class TurnsServiceCollectionExtensions
+public static class PipelineServiceCollectionExtensions
 {
     /// <summary>The turn pipeline, its command registry and the commands that belong to no feature.</summary>
     public static IServiceCollection AddTutor(this IServiceCollection services)

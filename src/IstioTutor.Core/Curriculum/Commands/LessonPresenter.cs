@@ -1,8 +1,9 @@
 using System.Text;
 using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Progress;
+using IstioTutor.Core.Turns;
 
-namespace IstioTutor.Core.Turns.Commands;
+namespace IstioTutor.Core.Curriculum.Commands;
 
 /// <summary>
 /// Opens a lesson for a learner (shared by /lesson and /next): records it, makes it the current lesson

@@ -1,6 +1,7 @@
 using IstioTutor.Core.Progress;
+using IstioTutor.Core.Turns;
 
-namespace IstioTutor.Core.Turns.Commands;
+namespace IstioTutor.Core.Progress.Commands;
 
 /// <summary>/stage shows the learner's stage; /stage NAME chooses one.</summary>
 public sealed class StageCommand(ILearnerStore learners, IProgressLog progress, TimeProvider clock) : ITurnCommand

@@ -3,9 +3,10 @@ using System.Text;
 using IstioTutor.Core.Answering.Llm;
 using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Progress;
+using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Options;
 
-namespace IstioTutor.Core.Turns.Commands;
+namespace IstioTutor.Core.Curriculum.Commands;
 
 /// <summary>
 /// /answer N: grades the open quiz question, explains it and asks the next one. The last answer records

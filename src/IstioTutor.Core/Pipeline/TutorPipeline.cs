@@ -2,9 +2,10 @@ using System.Diagnostics;
 using IstioTutor.Core.Answering;
 using IstioTutor.Core.Observability;
 using IstioTutor.Core.Progress;
+using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Logging;
 
-namespace IstioTutor.Core.Turns;
+namespace IstioTutor.Core.Pipeline;
 
 /// <summary>
 /// The one path every door takes: resolve the learner, pick the reply language, then either run a

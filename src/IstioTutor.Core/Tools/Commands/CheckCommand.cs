@@ -2,7 +2,7 @@ using System.Text;
 using IstioTutor.Core.Tools;
 using IstioTutor.Core.Turns;
 
-namespace IstioTutor.Core.Labs.Commands;
+namespace IstioTutor.Core.Tools.Commands;
 
 /// <summary>/check ID: grades the lab in the learner's sandbox; the turn carries the check result.</summary>
 public sealed class CheckCommand(MeshToolsFactory tools) : ITurnCommand

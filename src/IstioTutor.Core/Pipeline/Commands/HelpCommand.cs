@@ -1,6 +1,7 @@
 using System.Text;
+using IstioTutor.Core.Pipeline;
 
-namespace IstioTutor.Core.Turns.Commands;
+namespace IstioTutor.Core.Pipeline.Commands;
 
 /// <summary>/help: every registered command with one line each, in the learner's language.</summary>
 public sealed class HelpCommand(IServiceProvider services) : ITurnCommand

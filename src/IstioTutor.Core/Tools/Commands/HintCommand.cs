@@ -3,12 +3,13 @@ using IstioTutor.Core.Answering.Llm;
 using IstioTutor.Core.Guard;
 using IstioTutor.Core.Guard.Manifests;
 using IstioTutor.Core.Guard.Preview;
+using IstioTutor.Core.Labs;
 using IstioTutor.Core.Labs.Grading;
 using IstioTutor.Core.Tools;
 using IstioTutor.Core.Turns;
 using IstioTutor.Mesh.Cluster;
 
-namespace IstioTutor.Core.Labs.Commands;
+namespace IstioTutor.Core.Tools.Commands;
 
 /// <summary>
 /// /hint ID: reveals the lab's hints one more at a time. With a model configured it adds one model-written

@@ -1,6 +1,5 @@
-using IstioTutor.Core.Turns;
 
-namespace IstioTutor.Core.Progress;
+namespace IstioTutor.Core.Turns;
 
 /// <summary>
 /// A learner as the store keeps them. <see cref="Id"/> is DNS-1123 safe: the sandbox namespace is

@@ -1,7 +1,8 @@
 using System.Text;
 using IstioTutor.Core.Knowledge;
+using IstioTutor.Core.Turns;
 
-namespace IstioTutor.Core.Turns.Commands;
+namespace IstioTutor.Core.Curriculum.Commands;
 
 /// <summary>/lessons: the curriculum by stage, the learner's stage marked and finished lessons ticked.</summary>
 public sealed class LessonsCommand(KnowledgeBase knowledge, LessonPresenter presenter) : ITurnCommand
