@@ -1,5 +1,6 @@
 using IstioTutor.Core.Answering;
 using IstioTutor.Core.Answering.Llm;
+using IstioTutor.Core.Curriculum;
 using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Labs;
 using IstioTutor.Core.Observability;
@@ -31,6 +32,7 @@ public static class TutorServiceCollectionExtensions
         return services
             .AddTutor()
             .AddKnowledge(configuration)
+            .AddCurriculum()
             .AddOfflineAnswering()
             .AddLlmAnswering(configuration)
             .AddTutorMetrics()

@@ -1,3 +1,4 @@
+using IstioTutor.Core.Turns;
 namespace IstioTutor.Core.Pipeline;
 
 /// <summary>All registered chat commands by name.</summary>

@@ -1,5 +1,3 @@
-using IstioTutor.Core.Turns;
-
 namespace IstioTutor.Core.Turns;
 
 /// <summary>A model-written lab hint or quiz feedback with the citations that survived checking.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using IstioTutor.Core.Hosting;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Progress.Cohorts;
 using IstioTutor.Core.Progress.Storage;

@@ -1,4 +1,3 @@
-using IstioTutor.Core.Hosting;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Progress.Storage;
 using IstioTutor.Core.Turns;

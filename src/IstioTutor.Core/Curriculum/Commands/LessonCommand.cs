@@ -1,4 +1,5 @@
 using IstioTutor.Core.Knowledge;
+using IstioTutor.Core.Turns;
 
 namespace IstioTutor.Core.Curriculum.Commands;
 

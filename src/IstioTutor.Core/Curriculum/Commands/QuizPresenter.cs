@@ -1,5 +1,6 @@
 using System.Text;
 using IstioTutor.Core.Knowledge;
+using IstioTutor.Core.Turns;
 
 namespace IstioTutor.Core.Curriculum.Commands;
 

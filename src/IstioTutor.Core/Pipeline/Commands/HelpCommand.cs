@@ -1,5 +1,6 @@
 using System.Text;
 using IstioTutor.Core.Pipeline;
+using IstioTutor.Core.Turns;
 
 namespace IstioTutor.Core.Pipeline.Commands;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using IstioTutor.Core.Answering.Llm;
 using IstioTutor.Core.Guard;
 using IstioTutor.Core.Guard.Manifests;
 using IstioTutor.Core.Guard.Preview;
@@ -16,7 +15,7 @@ namespace IstioTutor.Core.Tools.Commands;
 /// hint grounded in the lab's goal and the learner's current objects (read through the guard); when there
 /// is no model, or it fails, the catalogue's text stands alone and unchanged.
 /// </summary>
-public sealed class HintCommand(LabCatalog catalog, LabHintStore hints, MeshToolsFactory tools, LlmCoach? coach = null) : ITurnCommand
+public sealed class HintCommand(LabCatalog catalog, LabHintStore hints, MeshToolsFactory tools, ILabCoach? coach = null) : ITurnCommand
 {
     public string Name => "hint";
 

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using IstioTutor.Mesh.Hosting;
 
-namespace IstioTutor.Core.Hosting;
+namespace IstioTutor.Core.Progress;
 
-/// <summary>The <c>Tutor</c> section of appsettings.json.</summary>
+/// <summary>
+/// The <c>Tutor</c> section of appsettings.json: the data directory and who is given which role on first
+/// contact. It lives with progress, which assigns the roles; the host reads the data directory from it.
+/// </summary>
 public sealed class TutorOptions
 {
     public const string Section = "Tutor";
