@@ -8,7 +8,7 @@ internal sealed class AuthorizationPolicyNamespaceAnalyzer : IMeshAnalyzer
 {
     public IEnumerable<AnalysisMessage> Analyze(MeshModel model)
     {
-        var known = model.Snapshot.Namespaces.Select(n => MeshModel.Str(n["metadata"]?["name"])).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var known = model.Snapshot.Namespaces.Select(n => JsonFields.Str(n["metadata"]?["name"])).OfType<string>().ToHashSet(StringComparer.Ordinal);
         if (known.Count == 0)
         {
             yield break;
@@ -18,7 +18,7 @@ internal sealed class AuthorizationPolicyNamespaceAnalyzer : IMeshAnalyzer
         {
             var namespaces = (policy.Spec["rules"] as JsonArray ?? []).OfType<JsonObject>()
                 .SelectMany(r => (r["from"] as JsonArray ?? []).OfType<JsonObject>())
-                .SelectMany(f => MeshModel.Strings(f["source"]?["namespaces"]))
+                .SelectMany(f => JsonFields.Strings(f["source"]?["namespaces"]))
                 .Where(ns => !ns.Contains('*', StringComparison.Ordinal))
                 .Distinct(StringComparer.Ordinal);
             foreach (var ns in namespaces.Where(ns => !known.Contains(ns)))

@@ -9,8 +9,8 @@ internal sealed class ConflictingMeshGatewayHostsAnalyzer : IMeshAnalyzer
     {
         var byHost = model.OfKind("VirtualService")
             .Where(vs => vs.Namespace == model.Namespace || vs.Namespace == MeshSnapshot.RootNamespace)
-            .Where(vs => MeshModel.Strings(vs.Spec["gateways"]).ToList() is var g && (g.Count == 0 || g.Contains("mesh")))
-            .SelectMany(vs => MeshModel.Strings(vs.Spec["hosts"]).Select(h => (host: HostName.Resolve(h, vs.Namespace), vs)))
+            .Where(vs => JsonFields.Strings(vs.Spec["gateways"]).ToList() is var g && (g.Count == 0 || g.Contains("mesh")))
+            .SelectMany(vs => JsonFields.Strings(vs.Spec["hosts"]).Select(h => (host: HostName.Resolve(h, vs.Namespace), vs)))
             .GroupBy(x => x.host, StringComparer.OrdinalIgnoreCase);
         foreach (var group in byHost)
         {

@@ -10,7 +10,7 @@ internal sealed class DestinationRuleAnalyzer : IMeshAnalyzer
     {
         foreach (var dr in model.LocalOfKind("DestinationRule"))
         {
-            var host = MeshModel.Str(dr.Spec["host"]);
+            var host = JsonFields.Str(dr.Spec["host"]);
             if (host is null)
             {
                 continue;
@@ -28,10 +28,10 @@ internal sealed class DestinationRuleAnalyzer : IMeshAnalyzer
                 var pods = model.WorkloadsOf(service).ToList();
                 foreach (var subset in (dr.Spec["subsets"] as JsonArray ?? []).OfType<JsonObject>())
                 {
-                    var labels = MeshModel.Labels(subset["labels"]);
+                    var labels = JsonFields.Labels(subset["labels"]);
                     if (labels.Count > 0 && !pods.Any(p => p.Matches(labels)))
                     {
-                        yield return Messages.DestinationRuleSubsetNotSelectPods(dr.Reference, MeshModel.Str(subset["name"]) ?? "");
+                        yield return Messages.DestinationRuleSubsetNotSelectPods(dr.Reference, JsonFields.Str(subset["name"]) ?? "");
                     }
                 }
             }
@@ -50,7 +50,7 @@ internal sealed class DestinationRuleAnalyzer : IMeshAnalyzer
                 {
                     if (Unverified(portPolicy["tls"]) is { } portMode)
                     {
-                        var port = MeshModel.Int(portPolicy["port"]?["number"])?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+                        var port = JsonFields.Int(portPolicy["port"]?["number"])?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
                         yield return Messages.NoServerCertificateVerificationPortLevel(dr.Reference, dr.Name, dr.Namespace, portMode, host, port);
                     }
                 }
@@ -60,13 +60,13 @@ internal sealed class DestinationRuleAnalyzer : IMeshAnalyzer
 
     private static string? Unverified(JsonNode? tls)
     {
-        var mode = MeshModel.Str(tls?["mode"]);
+        var mode = JsonFields.Str(tls?["mode"]);
         if (mode is not ("SIMPLE" or "MUTUAL"))
         {
             return null;
         }
 
-        var verified = MeshModel.Str(tls?["caCertificates"]) is { Length: > 0 } || MeshModel.Str(tls?["credentialName"]) is { Length: > 0 } || tls?["insecureSkipVerify"]?.GetValue<bool>() == true;
+        var verified = JsonFields.Str(tls?["caCertificates"]) is { Length: > 0 } || JsonFields.Str(tls?["credentialName"]) is { Length: > 0 } || tls?["insecureSkipVerify"]?.GetValue<bool>() == true;
         return verified ? null : mode;
     }
 }

@@ -39,6 +39,6 @@ internal static class Destinations
     /// <summary>DestinationRules visible from <paramref name="ns"/> for a resolved host: the namespace's own, then the root namespace's, then the host's namespace.</summary>
     public static IEnumerable<ConfigObject> RulesFor(MeshModel model, string fqdn, string ns) =>
         model.OfKind("DestinationRule")
-            .Where(dr => MeshModel.Str(dr.Spec["host"]) is { } host && HostName.SubsetOf(fqdn, HostName.Resolve(host, dr.Namespace)))
+            .Where(dr => JsonFields.Str(dr.Spec["host"]) is { } host && HostName.SubsetOf(fqdn, HostName.Resolve(host, dr.Namespace)))
             .OrderBy(dr => dr.Namespace == ns ? 0 : dr.Namespace == MeshSnapshot.RootNamespace ? 1 : 2);
 }

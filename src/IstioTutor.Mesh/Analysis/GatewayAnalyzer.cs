@@ -16,7 +16,7 @@ internal sealed class GatewayAnalyzer : IMeshAnalyzer
         var gateways = model.OfKind("Gateway").ToList();
         foreach (var gateway in gateways.Where(g => g.Namespace == model.Namespace))
         {
-            var selector = MeshModel.Labels(gateway.Spec["selector"]);
+            var selector = JsonFields.Labels(gateway.Spec["selector"]);
             if (selector.Count > 0 && !model.Workloads.Any(w => w.Matches(selector)))
             {
                 yield return Messages.ReferencedResourceNotFound(gateway.Reference, "selector", Messages.FormatLabels(selector));
@@ -24,7 +24,7 @@ internal sealed class GatewayAnalyzer : IMeshAnalyzer
 
             foreach (var other in gateways.Where(o => o != gateway))
             {
-                var otherSelector = MeshModel.Labels(other.Spec["selector"]);
+                var otherSelector = JsonFields.Labels(other.Spec["selector"]);
                 if (Messages.FormatLabels(selector) != Messages.FormatLabels(otherSelector))
                 {
                     continue;
@@ -44,5 +44,5 @@ internal sealed class GatewayAnalyzer : IMeshAnalyzer
 
     private static IEnumerable<(int Port, List<string> Hosts)> Servers(ConfigObject gateway) =>
         (gateway.Spec["servers"] as JsonArray ?? []).OfType<JsonObject>()
-            .Select(s => (MeshModel.Int(s["port"]?["number"]) ?? 0, MeshModel.Strings(s["hosts"]).Select(h => h.Contains('/', StringComparison.Ordinal) ? h[(h.IndexOf('/', StringComparison.Ordinal) + 1)..] : h).ToList()));
+            .Select(s => (JsonFields.Int(s["port"]?["number"]) ?? 0, JsonFields.Strings(s["hosts"]).Select(h => h.Contains('/', StringComparison.Ordinal) ? h[(h.IndexOf('/', StringComparison.Ordinal) + 1)..] : h).ToList()));
 }

@@ -14,7 +14,7 @@ internal sealed class MtlsConflictAnalyzer : IMeshAnalyzer
         var resolver = new PeerAuthenticationResolver(model);
         foreach (var dr in model.LocalOfKind("DestinationRule"))
         {
-            var host = MeshModel.Str(dr.Spec["host"]);
+            var host = JsonFields.Str(dr.Spec["host"]);
             var service = host is null ? null : model.FindService(HostName.Resolve(host, dr.Namespace));
             if (service is null || service.FromServiceEntry)
             {
@@ -23,16 +23,16 @@ internal sealed class MtlsConflictAnalyzer : IMeshAnalyzer
 
             var pods = model.WorkloadsOf(service).Where(w => w.HasSidecar).ToList();
             var targets = new List<(string Mode, List<WorkloadInfo> Pods)>();
-            if (MeshModel.Str(dr.Spec["trafficPolicy"]?["tls"]?["mode"]) is { } topMode)
+            if (JsonFields.Str(dr.Spec["trafficPolicy"]?["tls"]?["mode"]) is { } topMode)
             {
                 targets.Add((topMode, pods));
             }
 
             foreach (var subset in (dr.Spec["subsets"] as JsonArray ?? []).OfType<JsonObject>())
             {
-                if (MeshModel.Str(subset["trafficPolicy"]?["tls"]?["mode"]) is { } subsetMode)
+                if (JsonFields.Str(subset["trafficPolicy"]?["tls"]?["mode"]) is { } subsetMode)
                 {
-                    var labels = MeshModel.Labels(subset["labels"]);
+                    var labels = JsonFields.Labels(subset["labels"]);
                     targets.Add((subsetMode, pods.Where(p => p.Matches(labels)).ToList()));
                 }
             }

@@ -10,13 +10,13 @@ internal sealed class ServiceEntryAnalyzer : IMeshAnalyzer
     {
         foreach (var entry in model.LocalOfKind("ServiceEntry"))
         {
-            if (MeshModel.Strings(entry.Spec["addresses"]).Any())
+            if (JsonFields.Strings(entry.Spec["addresses"]).Any())
             {
                 continue;
             }
 
             var tcpPort = (entry.Spec["ports"] as JsonArray ?? []).OfType<JsonObject>()
-                .Any(p => MeshModel.Str(p["protocol"]) is null or "" or "TCP");
+                .Any(p => JsonFields.Str(p["protocol"]) is null or "" or "TCP");
             if (tcpPort)
             {
                 yield return Messages.ServiceEntryAddressesRequired(entry.Reference);

@@ -12,7 +12,7 @@ internal sealed class VirtualServiceDestinationAnalyzer : IMeshAnalyzer
         {
             foreach (var destination in Destinations.Of(vs.Spec))
             {
-                var host = MeshModel.Str(destination["host"]);
+                var host = JsonFields.Str(destination["host"]);
                 if (host is null)
                 {
                     continue;
@@ -30,7 +30,7 @@ internal sealed class VirtualServiceDestinationAnalyzer : IMeshAnalyzer
                     continue;
                 }
 
-                var port = MeshModel.Int(destination["port"]?["number"]);
+                var port = JsonFields.Int(destination["port"]?["number"]);
                 if (port is null && service.Ports.Count > 1 && !service.FromServiceEntry)
                 {
                     yield return Messages.VirtualServiceDestinationPortSelectorRequired(vs.Reference, host, service.Ports.Select(p => p.Port));
@@ -40,7 +40,7 @@ internal sealed class VirtualServiceDestinationAnalyzer : IMeshAnalyzer
                     yield return Messages.ReferencedResourceNotFound(vs.Reference, "host:port", $"{host}:{port}");
                 }
 
-                var subset = MeshModel.Str(destination["subset"]);
+                var subset = JsonFields.Str(destination["subset"]);
                 if (subset is not null && !Destinations.RulesFor(model, fqdn, vs.Namespace).Any(dr => HasSubset(dr, subset)))
                 {
                     yield return Messages.ReferencedResourceNotFound(vs.Reference, "host+subset in destinationrule", $"{host}+{subset}");
@@ -50,5 +50,5 @@ internal sealed class VirtualServiceDestinationAnalyzer : IMeshAnalyzer
     }
 
     private static bool HasSubset(ConfigObject dr, string subset) =>
-        (dr.Spec["subsets"] as JsonArray ?? []).OfType<JsonObject>().Any(s => MeshModel.Str(s["name"]) == subset);
+        (dr.Spec["subsets"] as JsonArray ?? []).OfType<JsonObject>().Any(s => JsonFields.Str(s["name"]) == subset);
 }

@@ -10,9 +10,9 @@ internal sealed class VirtualServiceGatewayAnalyzer : IMeshAnalyzer
     {
         foreach (var vs in model.LocalOfKind("VirtualService"))
         {
-            var hosts = MeshModel.Strings(vs.Spec["hosts"]).ToList();
-            var gatewayNames = MeshModel.Strings(vs.Spec["gateways"])
-                .Concat((vs.Spec["http"] as JsonArray ?? []).SelectMany(r => (r?["match"] as JsonArray ?? []).SelectMany(m => MeshModel.Strings(m?["gateways"]))))
+            var hosts = JsonFields.Strings(vs.Spec["hosts"]).ToList();
+            var gatewayNames = JsonFields.Strings(vs.Spec["gateways"])
+                .Concat((vs.Spec["http"] as JsonArray ?? []).SelectMany(r => (r?["match"] as JsonArray ?? []).SelectMany(m => JsonFields.Strings(m?["gateways"]))))
                 .Where(g => g != "mesh")
                 .Distinct(StringComparer.Ordinal);
             foreach (var name in gatewayNames)
@@ -26,7 +26,7 @@ internal sealed class VirtualServiceGatewayAnalyzer : IMeshAnalyzer
                 }
 
                 var serverHosts = (gateway.Spec["servers"] as JsonArray ?? []).OfType<JsonObject>()
-                    .SelectMany(s => MeshModel.Strings(s["hosts"]))
+                    .SelectMany(s => JsonFields.Strings(s["hosts"]))
                     .Select(h => h.Contains('/', StringComparison.Ordinal) ? h[(h.IndexOf('/', StringComparison.Ordinal) + 1)..] : h)
                     .ToList();
                 if (hosts.Count > 0 && !hosts.Any(h => serverHosts.Any(s => HostName.Matches(h, s))))

@@ -24,7 +24,7 @@ internal sealed class WorkloadSelectorAnalyzer : IMeshAnalyzer
         {
             foreach (var policy in model.LocalOfKind(kind))
             {
-                var labels = MeshModel.Labels(policy.Spec[path]?[labelsField]);
+                var labels = JsonFields.Labels(policy.Spec[path]?[labelsField]);
                 if (labels.Count == 0)
                 {
                     continue;

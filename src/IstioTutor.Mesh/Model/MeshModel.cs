@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using static IstioTutor.Mesh.Model.JsonFields;
 
 namespace IstioTutor.Mesh.Model;
 
@@ -90,18 +91,6 @@ public sealed class MeshModel
 
     public IReadOnlyDictionary<string, string> NamespaceLabels(string ns) =>
         Labels(Snapshot.Namespaces.FirstOrDefault(n => Str(n["metadata"]?["name"]) == ns)?["metadata"]?["labels"]);
-
-    internal static string? Str(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
-
-    internal static int? Int(JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var i) ? i
-        : node is JsonValue s && s.GetValueKind() == JsonValueKind.String && int.TryParse(s.GetValue<string>(), out var p) ? p
-        : null;
-
-    internal static IEnumerable<string> Strings(JsonNode? node) => (node as JsonArray ?? []).Select(Str).OfType<string>();
-
-    internal static IReadOnlyDictionary<string, string> Labels(JsonNode? node) =>
-        node is JsonObject o ? o.Where(p => Str(p.Value) is not null).ToDictionary(p => p.Key, p => Str(p.Value)!, StringComparer.Ordinal) : new Dictionary<string, string>();
 
     private static ConfigObject? ToConfig(JsonObject o, string defaultNamespace)
     {

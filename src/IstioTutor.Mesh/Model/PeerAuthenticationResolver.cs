@@ -20,13 +20,13 @@ public sealed class PeerAuthenticationResolver(MeshModel model)
 
         if (workloadPolicy is not null)
         {
-            var portMode = MeshModel.Str(workloadPolicy.Spec["portLevelMtls"]?[port.ToString(System.Globalization.CultureInfo.InvariantCulture)]?["mode"]);
+            var portMode = JsonFields.Str(workloadPolicy.Spec["portLevelMtls"]?[port.ToString(System.Globalization.CultureInfo.InvariantCulture)]?["mode"]);
             if (Parse(portMode) is { } pm)
             {
                 return new EffectiveMtls(pm, $"{workloadPolicy.Namespace}/{workloadPolicy.Name}");
             }
 
-            if (Parse(MeshModel.Str(workloadPolicy.Spec["mtls"]?["mode"])) is { } wm)
+            if (Parse(JsonFields.Str(workloadPolicy.Spec["mtls"]?["mode"])) is { } wm)
             {
                 return new EffectiveMtls(wm, $"{workloadPolicy.Namespace}/{workloadPolicy.Name}");
             }
@@ -34,7 +34,7 @@ public sealed class PeerAuthenticationResolver(MeshModel model)
 
         foreach (var policy in new[] { namespacePolicy, meshPolicy })
         {
-            if (policy is not null && Parse(MeshModel.Str(policy.Spec["mtls"]?["mode"])) is { } mode)
+            if (policy is not null && Parse(JsonFields.Str(policy.Spec["mtls"]?["mode"])) is { } mode)
             {
                 return new EffectiveMtls(mode, $"{policy.Namespace}/{policy.Name}");
             }
@@ -43,9 +43,9 @@ public sealed class PeerAuthenticationResolver(MeshModel model)
         return new EffectiveMtls(MtlsMode.Permissive, null);
     }
 
-    private static IReadOnlyDictionary<string, string> Selector(ConfigObject policy) => MeshModel.Labels(policy.Spec["selector"]?["matchLabels"]);
+    private static IReadOnlyDictionary<string, string> Selector(ConfigObject policy) => JsonFields.Labels(policy.Spec["selector"]?["matchLabels"]);
 
-    private static string CreatedAt(ConfigObject policy) => MeshModel.Str(policy.Raw["metadata"]?["creationTimestamp"]) ?? "";
+    private static string CreatedAt(ConfigObject policy) => JsonFields.Str(policy.Raw["metadata"]?["creationTimestamp"]) ?? "";
 
     private static MtlsMode? Parse(string? mode) => mode switch
     {

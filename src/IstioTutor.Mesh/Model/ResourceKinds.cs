@@ -3,7 +3,7 @@ namespace IstioTutor.Mesh.Model;
 /// <summary>
 /// Every resource type IstioTutor knows: the Istio configuration kinds learners may write and the
 /// read-only workload kinds the sandbox seeds. Versions are the ones Istio's CRDs serve as storage
-/// or sole version (see shared/facts/istio-validation.md, section C).
+/// or sole version (for example networking.istio.io/v1 for VirtualService; EnvoyFilter only v1alpha3).
 /// </summary>
 public static class ResourceKinds
 {

@@ -27,7 +27,7 @@ internal sealed class AuthorizationEvaluator(MeshModel model)
             return AuthorizationDecision.Allowed(jwt is null ? "no JWT presented" : "no RequestAuthentication applies; the JWT is ignored");
         }
 
-        var rule = rules.FirstOrDefault(r => MeshModel.Str(r["issuer"]) == jwt.Issuer);
+        var rule = rules.FirstOrDefault(r => JsonFields.Str(r["issuer"]) == jwt.Issuer);
         if (rule is null)
         {
             return new AuthorizationDecision(401, "Jwt issuer is not configured");
@@ -38,7 +38,7 @@ internal sealed class AuthorizationEvaluator(MeshModel model)
             return new AuthorizationDecision(401, "Jwt verification fails");
         }
 
-        var audiences = MeshModel.Strings(rule["audiences"]).ToList();
+        var audiences = JsonFields.Strings(rule["audiences"]).ToList();
         var tokenAudience = jwt.Claims?.GetValueOrDefault("aud");
         if (audiences.Count > 0 && (tokenAudience is null || !audiences.Contains(tokenAudience)))
         {
@@ -86,7 +86,7 @@ internal sealed class AuthorizationEvaluator(MeshModel model)
             : AuthorizationDecision.Allowed($"allowed by {matched.Namespace}/{matched.Name}");
     }
 
-    private static string Action(ConfigObject policy) => MeshModel.Str(policy.Spec["action"]) ?? "ALLOW";
+    private static string Action(ConfigObject policy) => JsonFields.Str(policy.Spec["action"]) ?? "ALLOW";
 
     private static bool Applies(ConfigObject policy, WorkloadInfo workload)
     {
@@ -96,7 +96,7 @@ internal sealed class AuthorizationEvaluator(MeshModel model)
             return false;
         }
 
-        var selector = MeshModel.Labels(policy.Spec["selector"]?["matchLabels"]);
+        var selector = JsonFields.Labels(policy.Spec["selector"]?["matchLabels"]);
         var inScope = policy.Namespace == workload.Namespace || policy.Namespace == MeshSnapshot.RootNamespace;
         return inScope && workload.Matches(selector);
     }
@@ -151,7 +151,7 @@ internal sealed class AuthorizationEvaluator(MeshModel model)
 
     private static bool ConditionMatches(JsonObject condition, RequestAttributes r)
     {
-        var key = MeshModel.Str(condition["key"]) ?? "";
+        var key = JsonFields.Str(condition["key"]) ?? "";
         string? value = key switch
         {
             "source.principal" => r.SourcePrincipal,
@@ -164,8 +164,8 @@ internal sealed class AuthorizationEvaluator(MeshModel model)
             _ when key.StartsWith("request.auth.claims[", StringComparison.Ordinal) => r.Claims.GetValueOrDefault(key[20..^1]),
             _ => null,
         };
-        var values = MeshModel.Strings(condition["values"]).ToList();
-        var notValues = MeshModel.Strings(condition["notValues"]).ToList();
+        var values = JsonFields.Strings(condition["values"]).ToList();
+        var notValues = JsonFields.Strings(condition["notValues"]).ToList();
         return (values.Count == 0 || (value is not null && values.Any(v => Glob(v, value, false))))
             && (notValues.Count == 0 || value is null || !notValues.Any(v => Glob(v, value, false)));
     }
@@ -173,8 +173,8 @@ internal sealed class AuthorizationEvaluator(MeshModel model)
     /// <summary>A field pair (values, notValues): unset matches anything; an absent attribute matches no value.</summary>
     private static bool Field(JsonObject obj, string name, string notName, string? actual, bool ignoreCase = false)
     {
-        var values = MeshModel.Strings(obj[name]).ToList();
-        var notValues = MeshModel.Strings(obj[notName]).ToList();
+        var values = JsonFields.Strings(obj[name]).ToList();
+        var notValues = JsonFields.Strings(obj[notName]).ToList();
         if (obj[name] is not null && (actual is null || !values.Any(v => Glob(v, actual, ignoreCase))))
         {
             return false;

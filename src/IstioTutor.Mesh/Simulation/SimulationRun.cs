@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using IstioTutor.Mesh.Model;
+using IstioTutor.Mesh.Routing;
 
 namespace IstioTutor.Mesh.Simulation;
 
@@ -17,7 +18,6 @@ namespace IstioTutor.Mesh.Simulation;
 internal sealed class SimulationRun
 {
     private const double InterArrivalMs = 10;
-    private static readonly HashSet<string> DefaultRetryOn = ["connect-failure", "refused-stream", "unavailable", "cancelled", "retriable-status-codes"];
 
     private readonly MeshModel _model;
     private readonly SimulationRequest _request;
@@ -58,12 +58,18 @@ internal sealed class SimulationRun
 
         public JsonObject? Outlier { get; } = Policy?["outlierDetection"] as JsonObject;
 
-        public bool RoundRobinLb { get; } = MeshModel.Str(Policy?["loadBalancer"]?["simple"]) == "ROUND_ROBIN";
+        public bool RoundRobinLb { get; } = JsonFields.Str(Policy?["loadBalancer"]?["simple"]) == "ROUND_ROBIN";
 
         public JsonObject? ConsistentHash { get; } = Policy?["loadBalancer"]?["consistentHash"] as JsonObject;
     }
 
     private sealed record RouteTarget(string Host, string? Subset, int? Port, int Weight);
+
+    /// <summary>The matched rule (null: none) and the weighted destinations it routes to.</summary>
+    private sealed record RoutePlan(JsonObject? Rule, List<RouteTarget> Targets, int TotalWeight);
+
+    /// <summary>The sending side: whether it has a sidecar, and the mTLS identity it presents.</summary>
+    private sealed record ClientSide(bool HasSidecar, string? Principal);
 
     public SimulationReport Execute()
     {
@@ -121,16 +127,15 @@ internal sealed class SimulationRun
         var targets = rule is null
             ? (vs is null && !ingress ? [new RouteTarget(fqdn, null, port, 100)] : [])
             : (rule["route"] as JsonArray ?? []).OfType<JsonObject>().Select(d => new RouteTarget(
-                HostName.Resolve(MeshModel.Str(d["destination"]?["host"]) ?? fqdn, vs!.Namespace),
-                MeshModel.Str(d["destination"]?["subset"]),
-                MeshModel.Int(d["destination"]?["port"]?["number"]),
-                MeshModel.Int(d["weight"]) ?? ((rule["route"] as JsonArray)!.Count == 1 ? 100 : 0))).ToList();
+                HostName.Resolve(JsonFields.Str(d["destination"]?["host"]) ?? fqdn, vs!.Namespace),
+                JsonFields.Str(d["destination"]?["subset"]),
+                JsonFields.Int(d["destination"]?["port"]?["number"]),
+                JsonFields.Int(d["weight"]) ?? ((rule["route"] as JsonArray)!.Count == 1 ? 100 : 0))).ToList();
         var totalWeight = targets.Sum(t => t.Weight);
 
-        var (abortPct, abortStatus, delayPct, delayMs) = Fault(rule?["fault"] as JsonObject);
-        var (attempts, perTryMs, retryOn, retryCodes) = Retries(rule?["retries"] as JsonObject);
-        var timeoutMs = GoDuration.ParseOrNull(MeshModel.Str(rule?["timeout"]))?.TotalMilliseconds ?? 0;
-        var mirrors = Mirrors(rule, vs?.Namespace ?? ns);
+        var route = new RoutePlan(rule, targets, totalWeight);
+        var policy = RequestPolicy.From(rule, vs?.Namespace ?? ns);
+        var client = new ClientSide(hasSidecar, sourcePrincipal);
 
         var statuses = new Dictionary<int, int>();
         var flags = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -142,7 +147,7 @@ internal sealed class SimulationRun
         {
             var steps = i < _request.TraceLimit ? new List<string>() : null;
             var now = i * InterArrivalMs / _request.Concurrency;
-            var (status, flag, workload, latency) = OneRequest(i, now, rule, targets, totalWeight, abortPct, abortStatus, delayPct, delayMs, attempts, perTryMs, retryOn, retryCodes, timeoutMs, hasSidecar, sourcePrincipal, steps);
+            var (status, flag, workload, latency) = OneRequest(i, now, route, policy, client, steps);
             statuses[status] = statuses.GetValueOrDefault(status) + 1;
             if (flag is not null)
             {
@@ -155,7 +160,7 @@ internal sealed class SimulationRun
                 destinations[key] = destinations.GetValueOrDefault(key) + 1;
             }
 
-            foreach (var (host, pct) in mirrors)
+            foreach (var (host, pct) in policy.Mirrors)
             {
                 if (_random.NextDouble() * 100 < pct)
                 {
@@ -186,21 +191,23 @@ internal sealed class SimulationRun
     }
 
     private (int Status, string? Flag, (string Service, string? Subset, WorkloadInfo Pod)? Workload, double Latency) OneRequest(
-        int index, double now, JsonObject? rule, List<RouteTarget> targets, int totalWeight,
-        double abortPct, int abortStatus, double delayPct, double delayMs,
-        int attempts, double perTryMs, HashSet<string> retryOn, HashSet<int> retryCodes, double timeoutMs,
-        bool hasSidecar, string? sourcePrincipal, List<string>? steps)
+        int index, double now, RoutePlan route, RequestPolicy policy, ClientSide client, List<string>? steps)
     {
+        var (rule, targets, totalWeight) = route;
+        var (abortPct, abortStatus, delayPct, delayMs) = policy.Fault;
+        var (attempts, perTryMs, _, _) = policy.Retries;
+        var timeoutMs = policy.TimeoutMs;
+        var (hasSidecar, sourcePrincipal) = client;
         if (rule?["directResponse"] is JsonObject direct)
         {
             steps?.Add("direct response from the client sidecar");
-            return (MeshModel.Int(direct["status"]) ?? 200, null, null, 1);
+            return (JsonFields.Int(direct["status"]) ?? 200, null, null, 1);
         }
 
         if (rule?["redirect"] is JsonObject redirect)
         {
             steps?.Add("redirect from the client sidecar");
-            return (MeshModel.Int(redirect["redirectCode"]) ?? 301, null, null, 1);
+            return (JsonFields.Int(redirect["redirectCode"]) ?? 301, null, null, 1);
         }
 
         if (targets.Count == 0 || (targets.Count > 1 && totalWeight == 0))
@@ -289,7 +296,7 @@ internal sealed class SimulationRun
                 return (504, "UT", reached, timeoutMs);
             }
 
-            if (attempt < attempts && Retriable(attemptStatus, attemptFlag, retryOn, retryCodes))
+            if (attempt < attempts && policy.Retries.Retriable(attemptStatus, attemptFlag))
             {
                 steps?.Add($"retry {attempt + 1} of {attempts} after {attemptStatus}");
                 latency += 25;
@@ -337,7 +344,7 @@ internal sealed class SimulationRun
     private SecurityOutcome Security(WorkloadInfo pod, Cluster cluster, bool hasSidecar, string? sourcePrincipal)
     {
         var targetPort = cluster.Service?.Ports.FirstOrDefault(p => p.Port == cluster.Port)?.TargetPort ?? cluster.Port;
-        var drTls = MeshModel.Str(cluster.Policy?["tls"]?["mode"]);
+        var drTls = JsonFields.Str(cluster.Policy?["tls"]?["mode"]);
         var clientMtls = (hasSidecar && pod.HasSidecar && drTls is null or "ISTIO_MUTUAL") || (hasSidecar && drTls == "ISTIO_MUTUAL");
         var mode = pod.HasSidecar ? _mtls.Resolve(pod, targetPort) : null;
         if (mode is not null)
@@ -385,14 +392,6 @@ internal sealed class SimulationRun
 
     private Dictionary<string, string> LowerHeaders() => _headers;
 
-    private static bool Retriable(int status, string? flag, HashSet<string> retryOn, HashSet<int> codes) =>
-        status != 0 && status is not (401 or 403) && flag != "FI" && (
-            (retryOn.Contains("5xx") && status >= 500)
-            || (retryOn.Contains("gateway-error") && status is 502 or 503 or 504)
-            || ((retryOn.Contains("connect-failure") || retryOn.Contains("reset")) && flag == "UF")
-            || (retryOn.Contains("retriable-4xx") && status == 409)
-            || ((retryOn.Contains("retriable-status-codes") || codes.Count > 0) && codes.Contains(status)));
-
     private void RecordOutlier(Cluster cluster, Endpoint endpoint, int status, double now)
     {
         var outlier = cluster.Outlier;
@@ -402,14 +401,14 @@ internal sealed class SimulationRun
         }
 
         endpoint.Consecutive5xx = status >= 500 ? endpoint.Consecutive5xx + 1 : 0;
-        var threshold = MeshModel.Int(outlier["consecutive5xxErrors"]) ?? MeshModel.Int(outlier["consecutiveErrors"]) ?? 5;
+        var threshold = JsonFields.Int(outlier["consecutive5xxErrors"]) ?? JsonFields.Int(outlier["consecutiveErrors"]) ?? 5;
         if (threshold <= 0 || endpoint.Consecutive5xx < threshold)
         {
             return;
         }
 
         // Envoy caps ejections at maxEjectionPercent (default 10%) but always allows ejecting one host.
-        var maxPercent = MeshModel.Int(outlier["maxEjectionPercent"]) ?? 10;
+        var maxPercent = JsonFields.Int(outlier["maxEjectionPercent"]) ?? 10;
         var ejected = cluster.Endpoints.Count(e => e.EjectedUntil > now);
         var allowed = Math.Max(1, (int)Math.Floor(cluster.Endpoints.Count * maxPercent / 100.0));
         if (ejected >= allowed)
@@ -418,7 +417,7 @@ internal sealed class SimulationRun
         }
 
         endpoint.Ejections++;
-        var baseMs = GoDuration.ParseOrNull(MeshModel.Str(outlier["baseEjectionTime"]))?.TotalMilliseconds ?? 30_000;
+        var baseMs = GoDuration.ParseOrNull(JsonFields.Str(outlier["baseEjectionTime"]))?.TotalMilliseconds ?? 30_000;
         endpoint.EjectedUntil = now + (baseMs * endpoint.Ejections);
         endpoint.Consecutive5xx = 0;
         _notes.Add($"outlier detection ejected {endpoint.Workload.Name} at {now:0} ms for {baseMs * endpoint.Ejections:0} ms");
@@ -433,7 +432,7 @@ internal sealed class SimulationRun
 
         if (cluster.ConsistentHash is { } hash)
         {
-            var key = MeshModel.Str(hash["httpHeaderName"]) is { } header ? LowerHeaders().GetValueOrDefault(header.ToLowerInvariant()) ?? "" : _request.Source ?? "";
+            var key = JsonFields.Str(hash["httpHeaderName"]) is { } header ? LowerHeaders().GetValueOrDefault(header.ToLowerInvariant()) ?? "" : _request.Source ?? "";
             var stable = candidates.OrderBy(e => e.Workload.Name, StringComparer.Ordinal).ToList();
             return stable[(int)((uint)StableHash(key) % (uint)stable.Count)];
         }
@@ -463,9 +462,9 @@ internal sealed class SimulationRun
             return int.MaxValue;
         }
 
-        long connections = MeshModel.Int(pool["tcp"]?["maxConnections"]) ?? int.MaxValue;
-        long pending = MeshModel.Int(pool["http"]?["http1MaxPendingRequests"]) ?? int.MaxValue;
-        long http2 = MeshModel.Int(pool["http"]?["http2MaxRequests"]) ?? int.MaxValue;
+        long connections = JsonFields.Int(pool["tcp"]?["maxConnections"]) ?? int.MaxValue;
+        long pending = JsonFields.Int(pool["http"]?["http1MaxPendingRequests"]) ?? int.MaxValue;
+        long http2 = JsonFields.Int(pool["http"]?["http2MaxRequests"]) ?? int.MaxValue;
         return (int)Math.Min(int.MaxValue, Math.Min(connections + pending, http2));
     }
 
@@ -485,14 +484,14 @@ internal sealed class SimulationRun
         var missing = false;
         if (target.Subset is not null)
         {
-            var subset = (rule?.Spec["subsets"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(s => MeshModel.Str(s["name"]) == target.Subset);
+            var subset = (rule?.Spec["subsets"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(s => JsonFields.Str(s["name"]) == target.Subset);
             if (subset is null)
             {
                 missing = true;
             }
             else
             {
-                var labels = MeshModel.Labels(subset["labels"]);
+                var labels = JsonFields.Labels(subset["labels"]);
                 pods = pods.Where(p => p.Matches(labels)).ToList();
                 policy = Merge(policy, subset["trafficPolicy"] as JsonObject);
             }
@@ -528,7 +527,7 @@ internal sealed class SimulationRun
 
     private static JsonObject? PortLevel(JsonObject? policy, int port)
     {
-        var portPolicy = (policy?["portLevelSettings"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(p => MeshModel.Int(p["port"]?["number"]) == port);
+        var portPolicy = (policy?["portLevelSettings"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(p => JsonFields.Int(p["port"]?["number"]) == port);
         return portPolicy is null ? policy : Merge(policy, portPolicy);
     }
 
@@ -536,9 +535,9 @@ internal sealed class SimulationRun
     {
         var ns = _model.Namespace;
         return _model.OfKind("DestinationRule")
-            .Where(dr => MeshModel.Str(dr.Spec["host"]) is { } h && HostName.SubsetOf(fqdn, HostName.Resolve(h, dr.Namespace)) && dr.Spec["workloadSelector"] is null)
+            .Where(dr => JsonFields.Str(dr.Spec["host"]) is { } h && HostName.SubsetOf(fqdn, HostName.Resolve(h, dr.Namespace)) && dr.Spec["workloadSelector"] is null)
             .OrderBy(dr => dr.Namespace == ns ? 0 : dr.Namespace == MeshSnapshot.RootNamespace ? 2 : 1)
-            .ThenBy(dr => HostName.IsWildcard(MeshModel.Str(dr.Spec["host"])!) ? 1 : 0)
+            .ThenBy(dr => HostName.IsWildcard(JsonFields.Str(dr.Spec["host"])!) ? 1 : 0)
             .FirstOrDefault();
     }
 
@@ -564,7 +563,7 @@ internal sealed class SimulationRun
     /// <summary>Gateways whose selector picks the pod (in any namespace, as istiod does by default).</summary>
     private List<ConfigObject> GatewaysOf(WorkloadInfo pod) =>
         _model.OfKind("Gateway")
-            .Where(g => MeshModel.Labels(g.Spec["selector"]) is { Count: > 0 } selector && pod.Matches(selector))
+            .Where(g => JsonFields.Labels(g.Spec["selector"]) is { Count: > 0 } selector && pod.Matches(selector))
             .ToList();
 
     /// <summary>
@@ -576,30 +575,32 @@ internal sealed class SimulationRun
     {
         var serving = gateways
             .Where(g => (g.Spec["servers"] as JsonArray ?? []).OfType<JsonObject>().Any(server =>
-                MeshModel.Int(server["port"]?["number"]) == port
-                && MeshModel.Strings(server["hosts"]).Any(h => HostName.SubsetOf(host, h.Contains('/', StringComparison.Ordinal) ? h[(h.IndexOf('/', StringComparison.Ordinal) + 1)..] : h))))
+                JsonFields.Int(server["port"]?["number"]) == port
+                && JsonFields.Strings(server["hosts"]).Any(h => HostName.SubsetOf(host, h.Contains('/', StringComparison.Ordinal) ? h[(h.IndexOf('/', StringComparison.Ordinal) + 1)..] : h))))
             .ToList();
         return _model.OfKind("VirtualService")
-            .Where(vs => MeshModel.Strings(vs.Spec["gateways"]).Any(name => serving.Any(g =>
+            .Where(vs => JsonFields.Strings(vs.Spec["gateways"]).Any(name => serving.Any(g =>
                 name == $"{g.Namespace}/{g.Name}" || (name == g.Name && vs.Namespace == g.Namespace))))
-            .Where(vs => MeshModel.Strings(vs.Spec["hosts"]).Any(h => HostName.SubsetOf(host, HostName.Resolve(h, vs.Namespace))))
-            .OrderBy(vs => MeshModel.Str(vs.Raw["metadata"]?["creationTimestamp"]) ?? "", StringComparer.Ordinal)
+            .Where(vs => JsonFields.Strings(vs.Spec["hosts"]).Any(h => HostName.SubsetOf(host, HostName.Resolve(h, vs.Namespace))))
+            .OrderBy(vs => JsonFields.Str(vs.Raw["metadata"]?["creationTimestamp"]) ?? "", StringComparer.Ordinal)
             .ThenBy(vs => vs.Name, StringComparer.Ordinal)
             .FirstOrDefault();
     }
 
     private ConfigObject? FindVirtualService(string fqdn, string sourceNamespace) =>
         _model.OfKind("VirtualService")
-            .Where(vs => MeshModel.Strings(vs.Spec["gateways"]).ToList() is var g && (g.Count == 0 || g.Contains("mesh")))
-            .Where(vs => MeshModel.Strings(vs.Spec["hosts"]).Any(h => HostName.SubsetOf(fqdn, HostName.Resolve(h, vs.Namespace))))
+            .Where(vs => JsonFields.Strings(vs.Spec["gateways"]).ToList() is var g && (g.Count == 0 || g.Contains("mesh")))
+            .Where(vs => JsonFields.Strings(vs.Spec["hosts"]).Any(h => HostName.SubsetOf(fqdn, HostName.Resolve(h, vs.Namespace))))
             .OrderBy(vs => vs.Namespace == sourceNamespace ? 0 : 1)
-            .ThenBy(vs => MeshModel.Str(vs.Raw["metadata"]?["creationTimestamp"]) ?? "", StringComparer.Ordinal)
+            .ThenBy(vs => JsonFields.Str(vs.Raw["metadata"]?["creationTimestamp"]) ?? "", StringComparer.Ordinal)
             .ThenBy(vs => vs.Name, StringComparer.Ordinal)
             .FirstOrDefault();
 
     private (JsonObject? Rule, string? Name) MatchRule(ConfigObject vs, WorkloadInfo? source, int port)
     {
         var routes = (vs.Spec["http"] as JsonArray ?? []).ToList();
+        var (path, query) = RouteRequest.SplitQuery(_request.Path);
+        var request = new RouteRequest(path, _request.Method, "http", _request.Host, LowerHeaders(), query, port, source?.Namespace ?? _model.Namespace, source?.Labels);
         for (var i = 0; i < routes.Count; i++)
         {
             if (routes[i] is not JsonObject route)
@@ -608,116 +609,13 @@ internal sealed class SimulationRun
             }
 
             var matches = (route["match"] as JsonArray ?? []).OfType<JsonObject>().ToList();
-            if (matches.Count == 0 || matches.Any(m => MatchRequest(m, source, port)))
+            if (matches.Count == 0 || matches.Any(m => HttpRouteMatch.FromVirtualService(m).Matches(request)))
             {
-                return (route, MeshModel.Str(route["name"]) is { } n ? $"\"{n}\"" : $"#{i}");
+                return (route, JsonFields.Str(route["name"]) is { } n ? $"\"{n}\"" : $"#{i}");
             }
         }
 
         return (null, null);
-    }
-
-    private bool MatchRequest(JsonObject match, WorkloadInfo? source, int port)
-    {
-        var headers = LowerHeaders();
-        var path = _request.Path.Split('?', 2);
-        var query = path.Length > 1 ? path[1].Split('&').Select(q => q.Split('=', 2)).ToDictionary(q => q[0], q => q.Length > 1 ? q[1] : "", StringComparer.Ordinal) : [];
-        var ignoreCase = match["ignoreUriCase"]?.GetValue<bool>() == true;
-        return StringMatches(match["uri"] as JsonObject, path[0], ignoreCase)
-            && StringMatches(match["method"] as JsonObject, _request.Method, false)
-            && StringMatches(match["scheme"] as JsonObject, "http", false)
-            && StringMatches(match["authority"] as JsonObject, _request.Host, false)
-            && (match["headers"] as JsonObject ?? []).All(h => headers.TryGetValue(h.Key.ToLowerInvariant(), out var v) && StringMatches(h.Value as JsonObject, v, false))
-            && (match["withoutHeaders"] as JsonObject ?? []).All(h => !headers.TryGetValue(h.Key.ToLowerInvariant(), out var v) || !StringMatches(h.Value as JsonObject, v, false))
-            && (match["queryParams"] as JsonObject ?? []).All(q => query.TryGetValue(q.Key, out var v) && StringMatches(q.Value as JsonObject, v, false))
-            && (MeshModel.Int(match["port"]) is not { } p || p == port)
-            && (MeshModel.Str(match["sourceNamespace"]) is not { } sns || sns == (source?.Namespace ?? _model.Namespace))
-            && MeshModel.Labels(match["sourceLabels"]) is var sl && (sl.Count == 0 || (source is not null && source.Matches(sl)));
-    }
-
-    private static bool StringMatches(JsonObject? match, string value, bool ignoreCase)
-    {
-        if (match is null)
-        {
-            return true;
-        }
-
-        var cmp = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        if (MeshModel.Str(match["exact"]) is { } exact)
-        {
-            return string.Equals(exact, value, cmp);
-        }
-
-        if (MeshModel.Str(match["prefix"]) is { } prefix)
-        {
-            return value.StartsWith(prefix, cmp);
-        }
-
-        if (MeshModel.Str(match["regex"]) is { } regex)
-        {
-            // Envoy matches RE2 against the whole value.
-            return System.Text.RegularExpressions.Regex.IsMatch(value, $"^(?:{regex})$", ignoreCase ? System.Text.RegularExpressions.RegexOptions.IgnoreCase : System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(100));
-        }
-
-        return true;
-    }
-
-    private static (double AbortPct, int AbortStatus, double DelayPct, double DelayMs) Fault(JsonObject? fault)
-    {
-        if (fault is null)
-        {
-            return (0, 0, 0, 0);
-        }
-
-        var abort = fault["abort"] as JsonObject;
-        var delay = fault["delay"] as JsonObject;
-        var abortPct = abort is null ? 0 : PercentOf(abort["percentage"]) ?? 100;
-        var abortStatus = MeshModel.Int(abort?["httpStatus"]) ?? 503;
-        var delayPct = delay is null ? 0 : PercentOf(delay["percentage"]) ?? MeshModel.Int(delay["percent"]) ?? 0;
-        var delayMs = GoDuration.ParseOrNull(MeshModel.Str(delay?["fixedDelay"]))?.TotalMilliseconds ?? 0;
-        return (abortPct, abortStatus, delayPct, delayMs);
-    }
-
-    private static double? PercentOf(JsonNode? percentage) =>
-        percentage?["value"] is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
-
-    /// <summary>The route's retry policy, or Istio's default (2 attempts on connect-failure, refused-stream, unavailable, cancelled and 503).</summary>
-    private static (int Attempts, double PerTryMs, HashSet<string> RetryOn, HashSet<int> Codes) Retries(JsonObject? retries)
-    {
-        if (retries is null)
-        {
-            return (2, 0, DefaultRetryOn, [503]);
-        }
-
-        var attempts = MeshModel.Int(retries["attempts"]) ?? 0;
-        var perTry = GoDuration.ParseOrNull(MeshModel.Str(retries["perTryTimeout"]))?.TotalMilliseconds ?? 0;
-        var on = (MeshModel.Str(retries["retryOn"]) ?? "connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-        var codes = on.Select(o => int.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : 0).Where(c => c > 0).ToHashSet();
-        if (MeshModel.Str(retries["retryOn"]) is null)
-        {
-            codes.Add(503);
-        }
-
-        return (attempts, perTry, on, codes);
-    }
-
-    private static List<(string Host, double Pct)> Mirrors(JsonObject? rule, string ns)
-    {
-        var list = new List<(string, double)>();
-        if (rule?["mirror"] is JsonObject mirror && MeshModel.Str(mirror["host"]) is { } host)
-        {
-            list.Add((HostName.Resolve(host, ns), PercentOf(rule["mirrorPercentage"]) ?? MeshModel.Int(rule["mirrorPercent"]) ?? 100));
-        }
-
-        foreach (var m in (rule?["mirrors"] as JsonArray ?? []).OfType<JsonObject>())
-        {
-            if (MeshModel.Str(m["destination"]?["host"]) is { } h)
-            {
-                list.Add((HostName.Resolve(h, ns), PercentOf(m["percentage"]) ?? 100));
-            }
-        }
-
-        return list;
     }
 
     private static double Percentile(double[] sorted, double p) =>

@@ -5,7 +5,7 @@ namespace IstioTutor.Core.Guard.Policy;
 
 /// <summary>
 /// Which kinds a learner may write (the Istio configuration kinds, at any version their CRDs serve —
-/// shared/facts/istio-validation.md section C) and why everything else is refused.
+/// see <c>ResourceKinds</c>) and why everything else is refused.
 /// </summary>
 public static class KindPolicy
 {

@@ -29,7 +29,7 @@ public sealed class PreviewInsights(IMeshCluster cluster, MeshAnalyzer analyzer,
         var config = snapshot.IstioConfig.ToList();
         foreach (var change in changes.Where(c => c.Namespace == snapshot.Namespace))
         {
-            config.RemoveAll(o => ObjectShapes.Text(o["kind"]) == change.Kind.Kind && ObjectShapes.Name(o) == change.Name);
+            config.RemoveAll(o => JsonFields.Str(o["kind"]) == change.Kind.Kind && JsonFields.Name(o) == change.Name);
             if (change.Desired is not null)
             {
                 config.Add(change.Desired.DeepClone().AsObject());

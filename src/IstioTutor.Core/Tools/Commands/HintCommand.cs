@@ -7,6 +7,7 @@ using IstioTutor.Core.Labs.Grading;
 using IstioTutor.Core.Tools;
 using IstioTutor.Core.Turns;
 using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
 
 namespace IstioTutor.Core.Tools.Commands;
 
@@ -73,7 +74,7 @@ public sealed class HintCommand(LabCatalog catalog, LabHintStore hints, MeshTool
                 var read = await plugin.GetResourcesAsync(kind, null, cancellationToken);
                 foreach (var item in read.Items)
                 {
-                    if (ObjectShapes.Name(item) is { } name)
+                    if (JsonFields.Name(item) is { } name)
                     {
                         names.Add(name);
                     }
