@@ -11,7 +11,8 @@ internal static partial class ActivityTurnMapper
     /// The request, or null with <paramref name="error"/> set when the activity cannot be a turn (no user,
     /// no conversation, unreadable button data). Nothing runs for a refused activity.
     /// </summary>
-    public static TurnRequest? Map(IMessageActivity activity, out string? error)
+    /// <param name="identityVerified">The adapter validated the request's Bot Framework token, so the channel vouches for from.id.</param>
+    public static TurnRequest? Map(IMessageActivity activity, bool identityVerified, out string? error)
     {
         error = null;
         var door = ChannelDoors.FromChannelId(activity.ChannelId);
@@ -31,11 +32,23 @@ internal static partial class ActivityTurnMapper
         return new TurnRequest(
             door,
             activity.From.Id,
-            activity.Conversation.Id,
+            BoundedConversationId(activity.Conversation.Id),
             action is null ? CleanText(activity, door) : "",
             string.IsNullOrWhiteSpace(activity.From.Name) ? null : activity.From.Name,
-            action);
+            action,
+            IdentityVerified: identityVerified);
     }
+
+    /// <summary>
+    /// Channel conversation ids are short; a longer one is replaced by its hash, so it stays one stable key
+    /// within the store's index limits whatever a caller sends.
+    /// </summary>
+    private static string BoundedConversationId(string id) =>
+        id.Length <= MaxConversationIdLength
+            ? id
+            : "sha256-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id)));
+
+    private const int MaxConversationIdLength = 256;
 
     private static string CleanText(IMessageActivity activity, Door door)
     {

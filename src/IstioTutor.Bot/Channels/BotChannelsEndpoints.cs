@@ -1,3 +1,4 @@
+using IstioTutor.Bot.Hosting;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 
 namespace IstioTutor.Bot.Channels;
@@ -12,8 +13,17 @@ public static class BotChannelsEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapBotChannels(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(MessagesPath, (HttpContext http, IBotFrameworkHttpAdapter adapter, TutorBot bot) =>
-            adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
+        endpoints.MapPost(MessagesPath, async (HttpContext http, IBotFrameworkHttpAdapter adapter, TutorBot bot) =>
+        {
+            try
+            {
+                await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+            }
+            catch (Exception e) when (RequestBodyLimit.IsExceeded(e) && !http.Response.HasStarted)
+            {
+                await RequestBodyLimit.Activity.TooLarge().ExecuteAsync(http);
+            }
+        }).WithMetadata(RequestBodyLimit.Activity);
         return endpoints;
     }
 }

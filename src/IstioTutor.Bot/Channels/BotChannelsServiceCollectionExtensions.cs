@@ -16,7 +16,8 @@ public static class BotChannelsServiceCollectionExtensions
         var section = configuration.GetSection(BotOptions.Section);
         services.AddOptions<BotOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
-        services.AddHttpClient();
+        services.AddHttpClient(ConnectorHttpClientFactory.ClientName, (sp, client) =>
+            client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<BotOptions>>().Value.ReplyTimeoutSeconds));
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<BotOptions>>().Value;
@@ -30,7 +31,8 @@ public static class BotChannelsServiceCollectionExtensions
                     httpClient: null,
                     logger: logger);
             // Bot Framework reads MicrosoftAppId/MicrosoftAppPassword/MicrosoftAppType/MicrosoftAppTenantId from the section.
-            return new ConfigurationBotFrameworkAuthentication(section, credentials, null, sp.GetRequiredService<IHttpClientFactory>(), logger);
+            var http = new ConnectorHttpClientFactory(sp.GetRequiredService<IHttpClientFactory>());
+            return new ReplyServiceUrlGuard(new ConfigurationBotFrameworkAuthentication(section, credentials, null, http, logger));
         });
         services.AddSingleton<TutorCloudAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<TutorCloudAdapter>());

@@ -25,5 +25,8 @@ public sealed class BotOptions
 
     public string? CertificatePassword { get; set; }
 
+    /// <summary>How long one reply to a channel's serviceUrl may take before the turn gives up on it.</summary>
+    public int ReplyTimeoutSeconds { get; set; } = 15;
+
     public bool AuthenticationEnabled => !string.IsNullOrWhiteSpace(MicrosoftAppId);
 }

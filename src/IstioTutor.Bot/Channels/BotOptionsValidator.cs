@@ -15,6 +15,11 @@ internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
             failures.Add($"Bot:MicrosoftAppType is '{options.MicrosoftAppType}'; use one of {string.Join(", ", AppTypes)}.");
         }
 
+        if (options.ReplyTimeoutSeconds is < 1 or > 120)
+        {
+            failures.Add($"Bot:ReplyTimeoutSeconds is {options.ReplyTimeoutSeconds}; use 1 to 120.");
+        }
+
         if (!options.AuthenticationEnabled)
         {
             if (!string.IsNullOrWhiteSpace(options.MicrosoftAppPassword) || !string.IsNullOrWhiteSpace(options.CertificatePath))

@@ -2,6 +2,7 @@ using IstioTutor.Core.Pipeline;
 using IstioTutor.Core.Turns;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 
 namespace IstioTutor.Bot.Channels;
 
@@ -9,11 +10,11 @@ namespace IstioTutor.Bot.Channels;
 /// The Bot Framework door: maps each message activity to a turn, runs the one pipeline, and sends the
 /// result back rendered for the channel. It holds no tutoring logic.
 /// </summary>
-internal sealed class TutorBot(TutorPipeline pipeline, ILogger<TutorBot> logger) : ActivityHandler
+internal sealed class TutorBot(TutorPipeline pipeline, IOptions<BotOptions> options, ILogger<TutorBot> logger) : ActivityHandler
 {
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        var request = ActivityTurnMapper.Map(turnContext.Activity, out var error);
+        var request = ActivityTurnMapper.Map(turnContext.Activity, options.Value.AuthenticationEnabled, out var error);
         if (request is null)
         {
             logger.LogWarning("Refused activity {ActivityId} from channel {Channel}: {Reason}", turnContext.Activity.Id, turnContext.Activity.ChannelId, error);

@@ -1,3 +1,4 @@
+using IstioTutor.Bot.Hosting;
 using System.Text.Json;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Progress.Cohorts;
@@ -23,6 +24,7 @@ public static class DashboardEndpoints
     public static IEndpointRouteBuilder MapMentorDashboard(this IEndpointRouteBuilder endpoints)
     {
         var open = endpoints.MapGroup(Root);
+        open.MapGet("/dashboard.css", (DashboardStylesheet css) => css.Serve());
         open.MapGet("/signin", (MentorAuth auth) => auth.Enabled ? Html(DashboardPages.SignIn(null)) : Html(DashboardPages.Disabled(), StatusCodes.Status503ServiceUnavailable));
         open.MapPost("/signin", async (HttpContext http, MentorAuth auth) =>
         {
@@ -31,7 +33,16 @@ public static class DashboardEndpoints
                 return Html(DashboardPages.Disabled(), StatusCodes.Status503ServiceUnavailable);
             }
 
-            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
+            IFormCollection? form;
+            try
+            {
+                form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
+            }
+            catch (Exception e) when (RequestBodyLimit.IsExceeded(e))
+            {
+                return RequestBodyLimit.Form.TooLarge();
+            }
+
             if (!auth.TokenMatches(form?["token"].ToString()))
             {
                 return Html(DashboardPages.SignIn("That token is not the mentor token. Check Dashboard:MentorToken and try again."), StatusCodes.Status401Unauthorized);
@@ -39,12 +50,12 @@ public static class DashboardEndpoints
 
             auth.SignIn(http);
             return Results.Redirect(Root);
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().RequireRateLimiting(SignInRateLimit.Policy).WithMetadata(RequestBodyLimit.Form);
         open.MapPost("/signout", (HttpContext http) =>
         {
             MentorAuth.SignOut(http);
             return Results.Redirect($"{Root}/signin");
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().WithMetadata(RequestBodyLimit.Form);
 
         var mentors = endpoints.MapGroup(Root).AddEndpointFilter(async (context, next) =>
         {

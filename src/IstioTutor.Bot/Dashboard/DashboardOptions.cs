@@ -15,4 +15,7 @@ public sealed class DashboardOptions
 
     /// <summary>How long a sign-in lasts.</summary>
     public int SessionHours { get; set; } = 12;
+
+    /// <summary>Sign-in attempts one client address may make per minute; more are answered 429 without checking the token.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
 }

@@ -11,13 +11,6 @@ namespace IstioTutor.Bot.Dashboard;
 /// <summary>Server-rendered HTML for the mentor dashboard: one self-contained page each, no external assets.</summary>
 internal static class DashboardPages
 {
-    private const string Style = """
-        body{font-family:system-ui,sans-serif;margin:2rem;color:#222;max-width:1100px}
-        table{border-collapse:collapse;width:100%;font-size:14px}th,td{border-bottom:1px solid #ddd;padding:4px 6px;text-align:left}
-        .stuck{color:#b00020}.charts{display:flex;flex-wrap:wrap;gap:1rem}.chart{margin:0}figcaption{font-weight:600}
-        nav a{margin-right:1rem}form.inline{display:inline}
-        """;
-
     public static string SignIn(string? error) => Page("Mentor sign-in", $"""
         <h1>Mentor sign-in</h1>
         {(error is null ? "" : $"<p class=\"stuck\" role=\"alert\">{E(error)}</p>")}
@@ -78,7 +71,7 @@ internal static class DashboardPages
     public static string Learner(Learner learner, LearnerReportRow row, LearnerProgress progress, IReadOnlyList<ProgressEvent> events)
     {
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<h1>{E(learner.DisplayName)} <small>({E(learner.Id)})</small></h1>");
+        sb.Append(CultureInfo.InvariantCulture, $"<h1>{E(DisplayText.Name(learner.DisplayName))} <small>({E(learner.Id)})</small></h1>");
         sb.Append(CultureInfo.InvariantCulture, $"<p>Stage <b>{learner.Stage.ToName()}</b>, role {learner.Role.ToString().ToLowerInvariant()}, last active {learner.LastActiveAt:yyyy-MM-dd HH:mm} UTC. Doors: {E(string.Join(", ", learner.Identities.Select(i => i.Door.ToString().ToLowerInvariant())))}.</p>");
         foreach (var s in row.Stuck)
         {
@@ -104,7 +97,7 @@ internal static class DashboardPages
         }
 
         sb.Append("</tbody></table>");
-        return Page(learner.DisplayName, sb.ToString());
+        return Page(DisplayText.Name(learner.DisplayName), sb.ToString());
     }
 
     public static string NotFound(string what) => Page("Not found", $"<h1>Not found</h1><p>{E(what)}</p>");
@@ -129,7 +122,7 @@ internal static class DashboardPages
         var nav = signedIn
             ? $"<nav><a href=\"{DashboardEndpoints.Root}\">Cohorts</a><form class=\"inline\" method=\"post\" action=\"{DashboardEndpoints.Root}/signout\"><button type=\"submit\">Sign out</button></form></nav>"
             : "";
-        return $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{E(title)} · IstioTutor mentors</title><style>{Style}</style></head><body>{nav}{body}</body></html>";
+        return $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{E(title)} · IstioTutor mentors</title><link rel=\"stylesheet\" href=\"{DashboardEndpoints.Root}/dashboard.css\"></head><body>{nav}{body}</body></html>";
     }
 
     private static string E(string s) => WebUtility.HtmlEncode(s);

@@ -14,6 +14,12 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MentorAuth>();
+        services.AddSingleton<DashboardStylesheet>();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(SignInRateLimit.Policy, SignInRateLimit.Partition);
+            limiter.OnRejected = SignInRateLimit.OnRejectedAsync;
+        });
         return services;
     }
 }

@@ -15,7 +15,8 @@ public static class HealthEndpoints
         services.AddHealthChecks()
             .AddCheck<KnowledgeReadinessCheck>("knowledge", tags: [ReadyTag])
             .AddCheck<StoreReadinessCheck>("store", tags: [ReadyTag])
-            .AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag]);
+            .AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag])
+            .AddCheck<ExposureReadinessCheck>("authentication", tags: [ReadyTag]);
         return services;
     }
 

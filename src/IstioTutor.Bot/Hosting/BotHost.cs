@@ -7,6 +7,7 @@ using IstioTutor.Core.Hosting;
 using IstioTutor.Sandbox.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace IstioTutor.Bot.Hosting;
 
@@ -40,6 +41,9 @@ public static class BotHost
         builder.WebHost.UseKestrelCore();
         builder.Services.AddRoutingCore();
         builder.Services.AddOptions<ServeOptions>().Bind(builder.Configuration.GetSection(ServeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ServeOptions>, ServeOptionsValidator>();
+        builder.Services.AddSingleton(sp => NetworkExposure.Of(sp.GetRequiredService<IOptions<ServeOptions>>().Value, sp.GetRequiredService<IOptions<BotOptions>>().Value));
+        builder.Services.AddHostedService<ExposureStartupWarning>();
         var serve = builder.Configuration.GetSection(ServeOptions.Section).Get<ServeOptions>() ?? new ServeOptions();
         builder.WebHost.UseUrls($"http://{serve.Address}:{serve.Port}");
 
@@ -55,6 +59,8 @@ public static class BotHost
 
         var app = builder.Build();
         app.UseRouting();
+        app.UseSecurityHeaders();
+        app.UseRateLimiter();
         app.MapBotChannels();
         app.MapWebChat();
         app.MapHostHealth();

@@ -13,4 +13,10 @@ public sealed class ServeOptions
     /// <summary>0 picks a free port (tests and benchmarks).</summary>
     [Range(0, 65535)]
     public int Port { get; set; } = 5080;
+
+    /// <summary>
+    /// Development only: lets a host without Bot Framework credentials listen beyond loopback, where anyone
+    /// who reaches the port could claim any Teams or Slack identity. Warned about at start and on /readyz.
+    /// </summary>
+    public bool AllowUnauthenticatedNetwork { get; set; }
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using IstioTutor.Bot.Hosting;
 using IstioTutor.Bot.Rendering;
 using IstioTutor.Core.Pipeline;
 using IstioTutor.Core.Turns;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IstioTutor.Bot.WebChat;
 
@@ -14,13 +16,17 @@ public static class WebChatEndpoints
     {
         endpoints.MapGet("/", (WebChatAssets assets) => assets.Serve("index.html"));
         endpoints.MapGet("/webchat/{file}", (string file, WebChatAssets assets) => assets.Serve(file));
-        endpoints.MapPost(ChatPath, ChatAsync);
+        endpoints.MapPost(ChatPath, ChatAsync).WithMetadata(RequestBodyLimit.Chat);
         return endpoints;
     }
 
-    public static IServiceCollection AddWebChat(this IServiceCollection services) => services.AddSingleton<WebChatAssets>();
+    public static IServiceCollection AddWebChat(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        return services.AddSingleton<WebChatAssets>().AddSingleton<WebSessionStore>().AddSingleton<WebChatIdentity>();
+    }
 
-    private static async Task<IResult> ChatAsync(HttpContext http, TutorPipeline pipeline, CancellationToken cancellationToken)
+    private static async Task<IResult> ChatAsync(HttpContext http, TutorPipeline pipeline, WebChatIdentity identity, CancellationToken cancellationToken)
     {
         if (http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
         {
@@ -32,6 +38,10 @@ public static class WebChatEndpoints
         try
         {
             body = await JsonSerializer.DeserializeAsync<WebChatRequest>(http.Request.Body, WebChatJson.Options, cancellationToken);
+        }
+        catch (Exception e) when (RequestBodyLimit.IsExceeded(e))
+        {
+            return RequestBodyLimit.Chat.TooLarge();
         }
         catch (JsonException e)
         {
@@ -54,9 +64,10 @@ public static class WebChatEndpoints
             }
         }
 
-        var learner = WebChatIdentity.GetOrIssue(http);
-        var name = string.IsNullOrWhiteSpace(body.Name) ? null : body.Name.Trim()[..Math.Min(body.Name.Trim().Length, 80)];
-        var result = await pipeline.HandleAsync(new TurnRequest(Door.Web, learner, learner, body.Text ?? "", name, action), cancellationToken);
+        var learner = identity.GetOrIssue(http);
+        var name = string.IsNullOrWhiteSpace(body.Name) ? null : body.Name;
+        // The session secret proves this browser is the one the id was issued to.
+        var result = await pipeline.HandleAsync(new TurnRequest(Door.Web, learner, learner, body.Text ?? "", name, action, IdentityVerified: true), cancellationToken);
         return Results.Json(result with { Cards = ReplyCards.For(result) }, WebChatJson.Options);
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IstioTutor.Core.Guard.Audit;
+using IstioTutor.Core.Progress;
 
 namespace IstioTutor.Cli.Commands;
 
@@ -46,7 +47,7 @@ internal static class AuditCommand
                     cancellationToken.ThrowIfCancellationRequested();
                     Console.WriteLine(parse.GetValue(json)
                         ? JsonSerializer.Serialize(e, JsonOptions)
-                        : $"{e.At:yyyy-MM-dd HH:mm:ss} {e.Decision.ToString().ToUpperInvariant(),-8} {e.LearnerId} via {e.Door.ToString().ToLowerInvariant()}{(e.ModelInitiated ? " (model)" : "")} [{e.ConversationId}] {e.Verb} {e.Kind}{(e.Name is null ? "" : "/" + e.Name)} in {e.Namespace}: {e.Reason}");
+                        : $"{e.At:yyyy-MM-dd HH:mm:ss} {e.Decision.ToString().ToUpperInvariant(),-8} {e.LearnerId} via {e.Door.ToString().ToLowerInvariant()}{(e.ModelInitiated ? " (model)" : "")} [{DisplayText.Printable(e.ConversationId)}] {e.Verb} {e.Kind}{(e.Name is null ? "" : "/" + DisplayText.Printable(e.Name))} in {e.Namespace}: {DisplayText.Printable(e.Reason)}");
                 }
 
                 if (entries.Count == 0 && !parse.GetValue(json))

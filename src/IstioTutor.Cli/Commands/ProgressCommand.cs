@@ -90,7 +90,7 @@ internal static class ProgressCommand
             $"{"learner",-28}{"stage",-14}{"lessons",8}{"labs",6}{"quiz",6}  {"last active",-12}stuck",
         };
         lines.AddRange(report.Learners.Select(r =>
-            $"{r.LearnerId,-28}{r.Stage.ToName(),-14}{r.LessonsFinished,8}{r.LabsPassed,6}{(r.QuizAverage is { } q ? $"{Math.Round(q * 100)}%" : "-"),6}  {r.LastActiveAt:yyyy-MM-dd}  {string.Join("; ", r.Stuck.Select(s => s.Detail))}"));
+            $"{r.LearnerId,-28}{r.Stage.ToName(),-14}{r.LessonsFinished,8}{r.LabsPassed,6}{(r.QuizAverage is { } q ? $"{Math.Round(q * 100)}%" : "-"),6}  {r.LastActiveAt:yyyy-MM-dd}  {DisplayText.Printable(string.Join("; ", r.Stuck.Select(s => s.Detail)))}"));
         return string.Join(Environment.NewLine, lines);
     }
 }

@@ -55,7 +55,7 @@ public sealed class TutorPipeline(
 
     private async Task<TurnResult> HandleTurnAsync(TurnRequest request, CancellationToken cancellationToken)
     {
-        var learner = learners.Resolve(request.Door, request.ChannelUserId, request.DisplayName);
+        var learner = learners.Resolve(request.Door, request.ChannelUserId, request.DisplayName, request.IsVerified);
         var text = request.Action is { } action ? $"/{action.Verb} {action.Argument}".TrimEnd() : request.Text.Trim();
         var lang = text.StartsWith('/') && LanguageDetector.Detect(text[1..].Split(' ', 2)[^1], "") == ""
             ? learner.Lang

@@ -5,8 +5,13 @@ namespace IstioTutor.Core.Progress;
 /// <summary>Learners and their lasting turn state. Every write is committed before it returns.</summary>
 public interface ILearnerStore
 {
-    /// <summary>Finds the learner linked to this door identity, creating one on first contact.</summary>
-    Learner Resolve(Door door, string channelUserId, string? displayName);
+    /// <summary>
+    /// Finds the learner linked to this door identity, creating one on first contact. An identity the door
+    /// did not verify (<paramref name="identityVerified"/> false: Bot Framework without credentials, where
+    /// anyone may claim any from.id) gets no role from configuration and acts as a learner whatever role is
+    /// stored; the stored role itself is left as it is.
+    /// </summary>
+    Learner Resolve(Door door, string channelUserId, string? displayName, bool identityVerified = true);
 
     Learner? Find(string learnerId);
 

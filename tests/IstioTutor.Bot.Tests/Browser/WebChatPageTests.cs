@@ -4,6 +4,7 @@ using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
 using IstioTutor.Mesh.Cluster;
 using IstioTutor.Mesh.Model;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace IstioTutor.Bot.Tests.Browser;
@@ -48,7 +49,8 @@ public sealed class WebChatPageTests(ChromiumFixture chromium, BotHostFixture ho
         await page.Locator("article.tutor", new PageLocatorOptions { HasTextString = "Applied " }).WaitForAsync();
         Assert.True(await confirm.IsDisabledAsync());
         var cookies = await page.Context.CookiesAsync();
-        var learner = Assert.Single(cookies, c => c.Name == "istiotutor_learner").Value;
+        var session = Assert.Single(cookies, c => c.Name == "istiotutor_session").Value;
+        var learner = host.App.Services.GetRequiredService<IstioTutor.Bot.WebChat.WebSessionStore>().Find(session)!;
         Assert.NotNull(await host.GetAsync(ResourceKinds.VirtualService, LearnerIds.NamespaceOf(learner), "reviews"));
 
         await page.FillAsync("#text", "/check request-routing");

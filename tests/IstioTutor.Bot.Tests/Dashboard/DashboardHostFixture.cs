@@ -1,3 +1,4 @@
+using IstioTutor.Bot.Hosting;
 using IstioTutor.Bot.Dashboard;
 using IstioTutor.Core.Hosting;
 using IstioTutor.Core.Progress;
@@ -43,6 +44,8 @@ public sealed class DashboardHostFixture : IAsyncLifetime
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddIstioTutor(builder.Configuration, _data).AddMentorDashboard(builder.Configuration);
         App = builder.Build();
+        App.UseSecurityHeaders();
+        App.UseRateLimiter();
         App.MapMentorDashboard();
         await App.StartAsync();
         BaseAddress = new Uri(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

@@ -31,6 +31,8 @@ public class BotHostFixture : IAsyncLifetime
 
     public CapturingLoggerProvider Logs { get; } = new();
 
+    public const string ConfiguredAdminTeamsId = "29:configured-admin";
+
     /// <summary>Settings layered over appsettings.json; subclasses add an app id and password.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -40,6 +42,10 @@ public class BotHostFixture : IAsyncLifetime
         var settings = new Dictionary<string, string?>(Settings)
         {
             ["Serve:Port"] = "0",
+            // An identity configuration names as admin: only an authenticated request may act with it.
+            ["Tutor:Admins:0"] = "teams:" + ConfiguredAdminTeamsId,
+            // Short, so a test can show a stalled serviceUrl does not hold a request for long.
+            ["Bot:ReplyTimeoutSeconds"] = "3",
             ["Logging:LogLevel:Default"] = "Trace",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         };

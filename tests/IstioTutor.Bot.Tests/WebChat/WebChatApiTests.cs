@@ -22,28 +22,29 @@ public sealed class WebChatApiTests(BotHostFixture host)
     }
 
     [Fact]
-    public async Task Chat_issues_an_http_only_learner_cookie_on_first_contact()
+    public async Task Chat_issues_an_http_only_session_cookie_on_first_contact()
     {
         using var response = await host.Http.PostAsJsonAsync("api/chat", new { text = "/stage" });
 
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
-        Assert.Matches("^istiotutor_learner=web-[0-9a-f]{16}; .*httponly", cookie.ToLowerInvariant());
+        Assert.Matches("^istiotutor_session=[a-z0-9_-]{43}; .*httponly", cookie.ToLowerInvariant());
         Assert.Contains("samesite=strict", cookie.ToLowerInvariant(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Chat_keeps_a_valid_cookie_and_replaces_a_forged_one()
+    public async Task Chat_keeps_an_issued_session_and_replaces_a_forged_one()
     {
+        var issued = await WebSessions.StartAsync(host.Http);
         using var kept = new HttpRequestMessage(HttpMethod.Post, "api/chat") { Content = JsonContent.Create(new { text = "/stage" }) };
-        kept.Headers.Add("Cookie", "istiotutor_learner=web-0123456789abcdef");
+        kept.Headers.Add("Cookie", issued.Cookie);
         using var forged = new HttpRequestMessage(HttpMethod.Post, "api/chat") { Content = JsonContent.Create(new { text = "/stage" }) };
-        forged.Headers.Add("Cookie", "istiotutor_learner=alice");
+        forged.Headers.Add("Cookie", "istiotutor_session=alice");
 
         using var keptResponse = await host.Http.SendAsync(kept);
         using var forgedResponse = await host.Http.SendAsync(forged);
 
         Assert.False(keptResponse.Headers.Contains("Set-Cookie"));
-        Assert.DoesNotContain("istiotutor_learner=alice", Assert.Single(forgedResponse.Headers.GetValues("Set-Cookie")), StringComparison.Ordinal);
+        Assert.DoesNotContain("istiotutor_session=alice", Assert.Single(forgedResponse.Headers.GetValues("Set-Cookie")), StringComparison.Ordinal);
     }
 
     [Fact]

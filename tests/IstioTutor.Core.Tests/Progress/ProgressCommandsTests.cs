@@ -255,4 +255,18 @@ public sealed class ProgressCommandsTests : IDisposable
         Assert.Contains("mia is now mentor", granted.Text, StringComparison.Ordinal);
         Assert.Equal(LearnerRole.Mentor, _host.Learners.Find("mia")!.Role);
     }
+
+    [Fact]
+    public async Task Cohort_members_show_names_without_terminal_control_sequences()
+    {
+        var code = await CreateCohortAsync("team-ansi");
+        _host.Learners.Resolve(Door.Terminal, "eve", "\u001b[2J\u001b[31mEve\u001b]0;owned\u0007");
+        await _host.SayAsync("eve", $"/cohort join {code}");
+
+        var reply = await _host.SayAsync("mentor", "/cohort members team-ansi");
+
+        Assert.Contains("eve (", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', reply.Text);
+        Assert.DoesNotContain('\u0007', reply.Text);
+    }
 }

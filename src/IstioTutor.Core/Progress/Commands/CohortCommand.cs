@@ -102,7 +102,7 @@ public sealed class CohortCommand(ICohortStore cohorts, IProgressSummaries summa
         var members = summaries.InCohort(cohort.Name);
         return members.Count == 0
             ? context.T($"{cohort.Name} has no members yet. Share the join code {cohort.JoinCode}.", $"{cohort.Name}에 아직 학습자가 없습니다. 참여 코드 {cohort.JoinCode}를 공유하세요.")
-            : string.Join('\n', members.OrderBy(m => m.LearnerId, StringComparer.Ordinal).Select(m => $"- {m.LearnerId} ({m.DisplayName}), {m.Stage.ToName()}"));
+            : string.Join('\n', members.OrderBy(m => m.LearnerId, StringComparer.Ordinal).Select(m => $"- {m.LearnerId} ({DisplayText.Name(m.DisplayName)}), {m.Stage.ToName()}"));
     }
 
     private string Assign(TurnContext context, Cohort cohort, string target, string due)

@@ -29,8 +29,8 @@ public sealed class LinkCommand(IIdentityLinker linker) : ITurnCommand
         var text = outcome.Status switch
         {
             LinkStatus.Linked => context.T(
-                $"Linked: this door is now {outcome.Learner!.DisplayName} ({outcome.Learner.Id}); your progress here was merged.",
-                $"연결했습니다. 이 채널은 이제 {outcome.Learner!.DisplayName} ({outcome.Learner.Id}) 입니다. 진도도 합쳤습니다."),
+                $"Linked: this door is now {DisplayText.Name(outcome.Learner!.DisplayName)} ({outcome.Learner.Id}); your progress here was merged.",
+                $"연결했습니다. 이 채널은 이제 {DisplayText.Name(outcome.Learner!.DisplayName)} ({outcome.Learner.Id}) 입니다. 진도도 합쳤습니다."),
             LinkStatus.AlreadyLinked => context.T("This door is already that learner; nothing changed.", "이미 같은 학습자로 연결되어 있습니다. 바뀐 것은 없습니다."),
             LinkStatus.Expired => context.T("That link code has expired. Type /link on your first door for a new one.", "연결 코드가 만료되었습니다. 처음 채널에서 /link 로 새 코드를 받으세요."),
             _ => context.T("That link code is unknown or already used. Type /link on your first door for a new one.", "알 수 없거나 이미 쓴 연결 코드입니다. 처음 채널에서 /link 로 새 코드를 받으세요."),

@@ -19,7 +19,7 @@ internal static class ReportText
             $"{r.DisplayName} ({r.LearnerId}): {r.Stage.ToKorean()}, 레슨 {r.LessonsFinished}, 실습 {r.LabsPassed}, 퀴즈 평균 {quiz}, 최근 활동 {r.LastActiveAt:yyyy-MM-dd}"));
         foreach (var s in r.Stuck)
         {
-            sb.Append(context.T("\n    stuck: ", "\n    막힘: ")).Append(s.Detail);
+            sb.Append(context.T("\n    stuck: ", "\n    막힘: ")).Append(DisplayText.Printable(s.Detail));
         }
 
         return sb.ToString();

@@ -88,7 +88,7 @@ public sealed class ProgressReporter(IProgressSummaries summaries, ICohortStore 
         }
 
         return new LearnerReportRow(
-            p.LearnerId, p.DisplayName, p.Stage, p.LessonsFinished.Count, p.LabsPassed.Count, p.QuizAverage,
+            p.LearnerId, DisplayText.Name(p.DisplayName), p.Stage, p.LessonsFinished.Count, p.LabsPassed.Count, p.QuizAverage,
             p.QuestionsAsked, p.LastActiveAt, p.LastProgressAt, stuck);
     }
 

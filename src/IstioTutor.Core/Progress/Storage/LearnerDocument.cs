@@ -18,10 +18,26 @@ internal sealed class LearnerDocument
     public string? QuizLessonId { get; set; }
     public int QuizQuestionIndex { get; set; }
     public List<bool> QuizAnswers { get; set; } = [];
-    /// <summary>"door:channelUserId" keys, indexed for lookup.</summary>
+    /// <summary>"door:channelUserId" keys, as the door sent them (any length; not indexed).</summary>
     public List<string> Identities { get; set; } = [];
 
+    /// <summary>
+    /// SHA-256 of each <see cref="Identities"/> key, indexed for lookup: a door's user id can be longer than
+    /// LiteDB's index key limit (1,023 bytes), its hash never is.
+    /// </summary>
+    public List<string> IdentityHashes { get; set; } = [];
+
     public static string IdentityKey(Door door, string channelUserId) => $"{door.ToString().ToLowerInvariant()}:{channelUserId}";
+
+    public static string IdentityHash(string identityKey) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identityKey)));
+
+    /// <summary>Sets both identity lists from the keys, so the hashes always match the keys.</summary>
+    public void SetIdentities(IEnumerable<string> keys)
+    {
+        Identities = keys.Distinct(StringComparer.Ordinal).ToList();
+        IdentityHashes = Identities.Select(IdentityHash).ToList();
+    }
 
     public Learner ToLearner() => new()
     {
@@ -37,10 +53,10 @@ internal sealed class LearnerDocument
         Identities = Identities.Select(ParseIdentity).ToArray(),
     };
 
-    public static LearnerDocument From(Learner learner) => new()
+    public static LearnerDocument From(Learner learner) => new LearnerDocument
     {
         Id = learner.Id,
-        DisplayName = learner.DisplayName,
+        DisplayName = DisplayText.Name(learner.DisplayName),
         Lang = learner.Lang,
         Stage = (int)learner.Stage,
         Role = (int)learner.Role,
@@ -50,8 +66,13 @@ internal sealed class LearnerDocument
         QuizLessonId = learner.Quiz?.LessonId,
         QuizQuestionIndex = learner.Quiz?.QuestionIndex ?? 0,
         QuizAnswers = learner.Quiz?.Answers.ToList() ?? [],
-        Identities = learner.Identities.Select(i => IdentityKey(i.Door, i.ChannelUserId)).ToList(),
-    };
+    }.WithIdentities(learner.Identities.Select(i => IdentityKey(i.Door, i.ChannelUserId)));
+
+    private LearnerDocument WithIdentities(IEnumerable<string> keys)
+    {
+        SetIdentities(keys);
+        return this;
+    }
 
     private static ChannelIdentity ParseIdentity(string key)
     {

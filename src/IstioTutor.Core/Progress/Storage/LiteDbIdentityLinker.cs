@@ -50,7 +50,7 @@ public sealed class LiteDbIdentityLinker(TutorDatabase db, LessonStages stages, 
         var source = learners.FindById(redeemingLearnerId);
         if (source is not null)
         {
-            target.Identities = target.Identities.Union(source.Identities, StringComparer.Ordinal).ToList();
+            target.SetIdentities(target.Identities.Union(source.Identities, StringComparer.Ordinal));
             target.Role = Math.Max(target.Role, source.Role);
             learners.Update(target);
             learners.Delete(source.Id);

@@ -8,14 +8,22 @@ namespace IstioTutor.Core.Progress.Storage;
 /// <summary>Learners in the tutor's LiteDB file; each learner write also refreshes their progress summary.</summary>
 public sealed class LiteDbLearnerStore(TutorDatabase db, IOptions<TutorOptions> options, TimeProvider clock) : ILearnerStore
 {
-    public Learner Resolve(Door door, string channelUserId, string? displayName)
+    public Learner Resolve(Door door, string channelUserId, string? displayName, bool identityVerified = true)
+    {
+        var learner = ResolveStored(door, channelUserId, displayName, identityVerified);
+        // Anyone may claim an unverified identity, so it never acts with more than a learner's rights.
+        return identityVerified ? learner : learner with { Role = LearnerRole.Learner };
+    }
+
+    private Learner ResolveStored(Door door, string channelUserId, string? displayName, bool identityVerified)
     {
         var key = LearnerDocument.IdentityKey(door, channelUserId);
+        var hash = LearnerDocument.IdentityHash(key);
         return db.Write(d =>
         {
             var learners = Learners(d);
-            var configured = RoleFor(key);
-            var existing = learners.FindOne(x => x.Identities.Contains(key));
+            var configured = identityVerified ? RoleFor(key) : LearnerRole.Learner;
+            var existing = learners.FindOne(x => x.IdentityHashes.Contains(hash));
             if (existing is not null)
             {
                 // Configuration can raise a role later (a new mentor added to appsettings), never lower a grant.
@@ -39,7 +47,7 @@ public sealed class LiteDbLearnerStore(TutorDatabase db, IOptions<TutorOptions> 
             var learner = new Learner
             {
                 Id = id,
-                DisplayName = displayName ?? channelUserId,
+                DisplayName = DisplayText.Name(displayName) is { Length: > 0 } name ? name : DisplayText.Name(channelUserId),
                 Role = configured,
                 CreatedAt = now,
                 LastActiveAt = now,
@@ -61,6 +69,7 @@ public sealed class LiteDbLearnerStore(TutorDatabase db, IOptions<TutorOptions> 
         {
             document.Role = stored.Role;
             document.Identities = stored.Identities;
+            document.IdentityHashes = stored.IdentityHashes;
         }
 
         learners.Upsert(document);
@@ -78,6 +87,8 @@ public sealed class LiteDbLearnerStore(TutorDatabase db, IOptions<TutorOptions> 
             {
                 document.Role = stored.Role;
                 document.Identities = stored.Identities;
+                document.IdentityHashes = stored.IdentityHashes;
+            document.IdentityHashes = stored.IdentityHashes;
             }
 
             learners.Upsert(document);
@@ -108,7 +119,7 @@ public sealed class LiteDbLearnerStore(TutorDatabase db, IOptions<TutorOptions> 
         }
 
         var learners = Learners(db.Database);
-        if (learners.FindById(h) is { } byId)
+        if (LearnerIds.IsValid(h) && learners.FindById(h) is { } byId)
         {
             return byId.ToLearner();
         }
@@ -116,11 +127,16 @@ public sealed class LiteDbLearnerStore(TutorDatabase db, IOptions<TutorOptions> 
         var colon = h.IndexOf(':', StringComparison.Ordinal);
         if (colon > 0 && Enum.TryParse<Door>(h[..colon], ignoreCase: true, out var door))
         {
-            var key = LearnerDocument.IdentityKey(door, h[(colon + 1)..]);
-            if (learners.FindOne(x => x.Identities.Contains(key)) is { } byIdentity)
+            var hash = LearnerDocument.IdentityHash(LearnerDocument.IdentityKey(door, h[(colon + 1)..]));
+            if (learners.FindOne(x => x.IdentityHashes.Contains(hash)) is { } byIdentity)
             {
                 return byIdentity.ToLearner();
             }
+        }
+
+        if (h.Length > DisplayText.MaxNameLength)
+        {
+            return null;
         }
 
         var byName = learners.Find(x => x.DisplayName == h, limit: 2).ToList();

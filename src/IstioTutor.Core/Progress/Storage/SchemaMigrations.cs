@@ -10,10 +10,12 @@ namespace IstioTutor.Core.Progress.Storage;
 /// v1 (the first release): learners and progress_events, no version stamp, case-insensitive collation.
 /// v2: ordinal collation, per-learner progress summaries (with cohort memberships), cohorts, link codes,
 /// an index on (learner, kind) for bounding stored questions.
+/// v3: door identities are looked up by their SHA-256 (<c>IdentityHashes</c>), so a user id longer than
+/// LiteDB's index key limit cannot fail a turn; the index on the raw keys is dropped.
 /// </remarks>
 public static class SchemaMigrations
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     public static int VersionOf(LiteDatabase db) => db.UserVersion;
 
@@ -46,6 +48,11 @@ public static class SchemaMigrations
             tutorDb.Write(d => V1ToV2(d, stages));
         }
 
+        if (db.UserVersion < 3)
+        {
+            tutorDb.Write(V2ToV3);
+        }
+
         EnsureIndexes(db);
         if (db.UserVersion != CurrentVersion)
         {
@@ -64,12 +71,26 @@ public static class SchemaMigrations
 
     private static void EnsureIndexes(LiteDatabase db)
     {
-        db.GetCollection(LearnerDocument.Collection).EnsureIndex("Identities", "$.Identities[*]");
+        db.GetCollection(LearnerDocument.Collection).EnsureIndex("IdentityHashes", "$.IdentityHashes[*]");
         db.GetCollection(LearnerDocument.Collection).EnsureIndex("DisplayName", "$.DisplayName");
         var events = db.GetCollection(ProgressEventDocument.Collection);
         events.EnsureIndex("LearnerId", "$.LearnerId");
         events.EnsureIndex("LearnerKind", "$.LearnerKind");
         db.GetCollection(CohortDocument.Collection).EnsureIndex("JoinCode", "$.JoinCode", unique: true);
+    }
+
+    /// <summary>Hashes every learner's identity keys and drops the index on the raw keys.</summary>
+    private static void V2ToV3(LiteDatabase db)
+    {
+        var learners = db.GetCollection<LearnerDocument>(LearnerDocument.Collection);
+        var all = learners.FindAll().ToList();
+        foreach (var learner in all)
+        {
+            learner.SetIdentities(learner.Identities);
+        }
+
+        learners.Update(all);
+        learners.DropIndex("Identities");
     }
 
     /// <summary>Stamps events with their (learner, kind) key and folds every learner's events into a summary.</summary>
