@@ -10,9 +10,9 @@ using k8s;
 namespace IstioTutor.Bench;
 
 /// <summary>
-/// In-process CRUD through the sandbox server: KubernetesClient over loopback HTTP to Kestrel, Istio
-/// validation on every write, LiteDB write-through. Measures each operation's latency as a learner's
-/// tool call would see it.
+/// In-process CRUD through the sandbox server: KubernetesClient over loopback HTTPS to Kestrel with the
+/// bearer token, Istio validation on every write, each write committed to LiteDB before its reply.
+/// Measures each operation's latency as a learner's tool call would see it.
 /// </summary>
 public sealed class CrudBenchmark : IBenchmark
 {
@@ -21,7 +21,7 @@ public sealed class CrudBenchmark : IBenchmark
 
     public string Name => "crud";
 
-    public string Description => $"sandbox CRUD through KubernetesClient over loopback HTTP ({Rounds} rounds of create/get/patch/list/delete; p95 aim <= 5 ms)";
+    public string Description => $"sandbox CRUD through KubernetesClient over loopback HTTPS ({Rounds} rounds of create/get/patch/list/delete; p95 aim <= 5 ms)";
 
     public async Task<IReadOnlyList<BenchFigure>> RunAsync(CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ public sealed class CrudBenchmark : IBenchmark
         try
         {
             await using var server = await SandboxServer.StartAsync(Path.Combine(directory, "sandbox.db"), 0, new IstioValidator(), null, cancellationToken);
-            using var client = new Kubernetes(new KubernetesClientConfiguration { Host = server.Address.ToString() });
+            using var client = new Kubernetes(server.Endpoint.ToClientConfiguration());
             var cluster = new KubernetesMeshCluster(new BenchConnection(client));
             const string ns = "learn-bench";
             await cluster.EnsureNamespaceAsync(ns, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Net;
+using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Labs;
 using IstioTutor.Core.Turns;
 using IstioTutor.Llm.Tests.OpenAiServer;
@@ -110,7 +111,8 @@ public sealed class CoachTurnTests : IDisposable
     private (string Id, int Wrong, int Right, string Explanation) QuizLesson()
     {
         var lesson = _fixture.Knowledge.Curriculum.Lessons.First(l => l.Lang == "en" && l.Quiz.Count > 1);
-        var q = lesson.Quiz[0];
+        // Options are shown in alice's own order, so the numbers she answers with are in that order.
+        var q = QuizShuffle.For("alice", lesson.Id, lesson.Quiz[0]);
         return (lesson.Id, (q.CorrectIndex + 1) % q.Options.Count + 1, q.CorrectIndex + 1, q.Explanation);
     }
 

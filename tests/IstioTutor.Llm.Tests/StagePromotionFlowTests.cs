@@ -1,3 +1,4 @@
+using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Labs;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
@@ -35,7 +36,8 @@ public sealed class StagePromotionFlowTests : IDisposable
         TurnResult last = null!;
         foreach (var question in lesson.Quiz)
         {
-            last = await SayAsync($"/answer {question.CorrectIndex + 1}");
+            // Options are shown in bea's own order, so answer by that order's number.
+            last = await SayAsync($"/answer {QuizShuffle.For("bea", lesson.Id, question).CorrectIndex + 1}");
         }
 
         return last;

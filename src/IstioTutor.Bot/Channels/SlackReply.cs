@@ -2,79 +2,65 @@ using System.Text;
 using IstioTutor.Bot.Rendering;
 using IstioTutor.Core.Turns;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 
 namespace IstioTutor.Bot.Channels;
 
 /// <summary>
-/// A turn result as a Slack message through Azure Bot Service's Slack channel: mrkdwn text with cards
-/// written out inline, and each card's buttons as hero-card buttons (the Slack channel turns them into
-/// Slack buttons whose press comes back as the command text). Every button is also spelled out as a text
-/// command (<c>!confirm ID</c>), because buttons are not shown everywhere Slack shows the message.
+/// A turn result as a Slack message through Azure Bot Service's Slack channel: Block Kit blocks in
+/// <c>channelData</c> (which the channel posts to Slack as they are), with <c>text</c> as the short
+/// notification line. <c>textFormat</c> is plain so the channel never converts the text itself (it turns
+/// Markdown bold into Slack italics and breaks backticks).
 /// </summary>
 internal static class SlackReply
 {
-    public static IMessageActivity From(TurnResult result)
+    private const int NotificationChars = 300;
+
+    public static IMessageActivity From(TurnResult result, SlackCommands commands)
     {
         var cards = ReplyCards.For(result);
         var (before, after) = ReplyText.Around(result, cards);
-        var text = new StringBuilder(SlackMrkdwn.FromMarkdown(before));
-        if (result.Citations.Count > 0)
-        {
-            text.Append("\n\n_").Append(CitationText.Heading(result.Lang)).Append(":_");
-            foreach (var citation in result.Citations)
-            {
-                text.Append("\n• ").Append(SlackMrkdwn.Escape(CitationText.Format(citation)));
-            }
-        }
-
-        var reply = Activity.CreateMessageActivity();
-        reply.Attachments = [];
+        var blocks = new SlackBlockKit(commands);
+        blocks.Markdown(before);
         foreach (var card in cards)
         {
-            text.Append("\n\n*").Append(SlackMrkdwn.Escape(card.Title)).Append('*');
-            foreach (var section in card.Sections)
-            {
-                if (!string.IsNullOrWhiteSpace(section.Heading))
-                {
-                    text.Append("\n*").Append(SlackMrkdwn.Escape(section.Heading)).Append('*');
-                }
-
-                if (!string.IsNullOrWhiteSpace(section.Text))
-                {
-                    text.Append('\n').Append(SlackMrkdwn.FromMarkdown(section.Text));
-                }
-
-                if (!string.IsNullOrEmpty(section.Code))
-                {
-                    text.Append("\n```\n").Append(section.Code.TrimEnd('\n')).Append("\n```");
-                }
-            }
-
-            if (card.Buttons.Count == 0)
-            {
-                continue;
-            }
-
-            // Typed commands start with '!' in Slack, whose message box keeps '/' for its own slash commands.
-            var commands = card.Buttons.Select(b => $"`!{CommandText(b.Action)[1..]}`");
-            text.Append('\n').Append(result.Lang == "ko" ? "입력해도 됩니다: " : "Or type: ").AppendJoin("  ", commands);
-            reply.Attachments.Add(new HeroCard
-            {
-                Buttons = card.Buttons
-                    .Select(b => new Microsoft.Bot.Schema.CardAction(ActionTypes.ImBack, b.Label, value: CommandText(b.Action)))
-                    .ToList(),
-            }.ToAttachment());
+            blocks.Card(card, result.Lang);
         }
 
-        if (after is not null)
+        blocks.Markdown(after);
+        // A lesson card names its lesson already; an answer lists the sections it rests on.
+        if (result.Citations.Count > 0 && before is not null)
         {
-            text.Append("\n\n").Append(SlackMrkdwn.FromMarkdown(after));
+            blocks.Context($"*{CitationText.Heading(result.Lang)}:* "
+                + string.Join(" · ", result.Citations.Select(c => SlackMrkdwn.Escape(CitationText.Format(c)))));
         }
 
-        reply.Text = text.ToString();
+        var notification = Notification(before, cards, commands);
+        var reply = Activity.CreateMessageActivity();
+        reply.Text = notification;
+        reply.TextFormat = TextFormatTypes.Plain;
+        reply.ChannelData = new JObject { ["text"] = notification, ["blocks"] = blocks.Build() };
         return reply;
     }
 
-    /// <summary>The text command a button stands for; the pipeline reads a card action as exactly this.</summary>
-    public static string CommandText(Core.Turns.CardAction action) => $"/{action.Verb} {action.Argument}".TrimEnd();
+    /// <summary>The line Slack shows in notifications and where blocks cannot be shown: the first statement or card title.</summary>
+    private static string Notification(string? before, IReadOnlyList<TutorCard> cards, SlackCommands commands)
+    {
+        var parsed = MarkdownBlocks.Parse(before is null ? null : commands.Spell(before));
+        var first = (parsed.Count > 0 ? parsed[0] : null) switch
+        {
+            MarkdownParagraph p => MarkdownInline.Plain(p.Lines[0]),
+            MarkdownHeading h => MarkdownInline.Plain(h.Text),
+            MarkdownList l => MarkdownInline.Plain(l.Items[0].Text),
+            _ => null,
+        };
+        var line = new StringBuilder(first ?? (cards.Count > 0 ? cards[0].Title : ""));
+        if (line.Length > NotificationChars)
+        {
+            line.Length = NotificationChars - 1;
+            line.Append('…');
+        }
+
+        return SlackMrkdwn.Escape(line.ToString());
+    }
 }

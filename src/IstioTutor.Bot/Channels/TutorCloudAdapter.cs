@@ -17,10 +17,11 @@ internal sealed class TutorCloudAdapter : CloudAdapter
         {
             logger.LogError(exception, "Turn failed on channel {Channel} for activity {ActivityId}", turnContext.Activity.ChannelId, turnContext.Activity.Id);
             var korean = Core.Turns.LanguageDetector.Detect(turnContext.Activity.Text ?? "") == "ko";
+            var help = ChannelDoors.FromChannelId(turnContext.Activity.ChannelId) == Core.Turns.Door.Slack ? "!help" : "/help";
             await turnContext.SendActivityAsync(
                 korean
-                    ? "처리 중에 서버 쪽 오류가 났습니다. 아무것도 바뀌지 않았습니다. 다시 시도하거나 /help 를 입력하세요."
-                    : "Something went wrong on our side while handling that; nothing was changed. Try again, or type /help.");
+                    ? $"처리 중에 서버 쪽 오류가 났습니다. 아무것도 바뀌지 않았습니다. 다시 시도하거나 {help} 를 입력하세요."
+                    : $"Something went wrong on our side while handling that; nothing was changed. Try again, or type {help}.");
         };
     }
 }

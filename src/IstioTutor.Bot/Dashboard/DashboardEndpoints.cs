@@ -1,5 +1,5 @@
 using IstioTutor.Bot.Hosting;
-using System.Text.Json;
+using IstioTutor.Core.Labs;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Progress.Cohorts;
 using IstioTutor.Core.Progress.Reports;
@@ -18,8 +18,6 @@ namespace IstioTutor.Bot.Dashboard;
 public static class DashboardEndpoints
 {
     public const string Root = "/mentor";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static IEndpointRouteBuilder MapMentorDashboard(this IEndpointRouteBuilder endpoints)
     {
@@ -81,14 +79,16 @@ public static class DashboardEndpoints
 
         mentors.MapGet("/", (ICohortStore cohorts, ProgressReporter reporter) =>
             Html(DashboardPages.Cohorts([.. cohorts.All().Select(c => (c, reporter.ForCohort(c.Name)!))])));
-        mentors.MapGet("/cohorts/{name}", (string name, ICohortStore cohorts, ProgressReporter reporter) =>
-            cohorts.Find(name) is { } c ? Html(DashboardPages.Cohort(c, reporter.ForCohort(c.Name)!)) : Html(DashboardPages.NotFound($"No cohort named {name}."), 404));
+        mentors.MapGet("/cohorts/{name}", (string name, ICohortStore cohorts, ProgressReporter reporter, IProgressSummaries summaries, LabCatalog labs) =>
+            cohorts.Find(name) is { } c && reporter.ForCohort(c.Name) is { } report
+                ? Html(DashboardPages.Cohort(c, report, LabMatrix.For(report, summaries, labs)))
+                : Html(DashboardPages.NotFound($"No cohort named {name}."), 404));
         mentors.MapGet("/cohorts/{name}/report.csv", (string name, ProgressReporter reporter) =>
             reporter.ForCohort(name) is { } r
                 ? Results.Text(CohortCsv.Write(r), "text/csv; charset=utf-8")
                 : Results.Problem($"No cohort named {name}.", statusCode: 404));
         mentors.MapGet("/cohorts/{name}/report.json", (string name, ProgressReporter reporter) =>
-            reporter.ForCohort(name) is { } r ? Results.Json(r, Json) : Results.Problem($"No cohort named {name}.", statusCode: 404));
+            reporter.ForCohort(name) is { } r ? Results.Json(r, ReportJson.Indented) : Results.Problem($"No cohort named {name}.", statusCode: 404));
         mentors.MapGet("/learners/{id}", (string id, ILearnerStore learners, IProgressSummaries summaries, IProgressLog log, ProgressReporter reporter) =>
             learners.Find(id) is { } learner && reporter.ForLearner(id) is { } row && summaries.Get(id) is { } progress
                 ? Html(DashboardPages.Learner(learner, row, progress, log.ForLearner(id, 100)))

@@ -8,16 +8,21 @@ using IstioTutor.Core.Turns;
 
 namespace IstioTutor.Bot.Dashboard;
 
-/// <summary>Server-rendered HTML for the mentor dashboard: one self-contained page each, no external assets.</summary>
+/// <summary>
+/// Server-rendered HTML for the mentor dashboard. Styling comes from one stylesheet served by the dashboard
+/// itself and charts are SVG drawn here: no inline style or script, so the pages run under a strict CSP.
+/// </summary>
 internal static class DashboardPages
 {
     public static string SignIn(string? error) => Page("Mentor sign-in", $"""
+        <div class="signin panel">
         <h1>Mentor sign-in</h1>
         {(error is null ? "" : $"<p class=\"stuck\" role=\"alert\">{E(error)}</p>")}
         <form method="post" action="{DashboardEndpoints.Root}/signin">
           <label>Mentor token <input type="password" name="token" autocomplete="current-password" required></label>
-          <button type="submit">Sign in</button>
+          <button type="submit" class="primary">Sign in</button>
         </form>
+        </div>
         """, signedIn: false);
 
     public static string Disabled() => Page("Mentor dashboard closed",
@@ -46,10 +51,10 @@ internal static class DashboardPages
         return Page("Cohorts", sb.ToString());
     }
 
-    public static string Cohort(Cohort cohort, CohortReport report)
+    public static string Cohort(Cohort cohort, CohortReport report, LabMatrix matrix)
     {
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<h1>Cohort {E(cohort.Name)}</h1><p>{report.Learners.Count} learners, {report.StuckCount} stuck. ");
+        sb.Append(CultureInfo.InvariantCulture, $"<h1>Cohort {E(cohort.Name)}</h1><p class=\"summary\">{report.Learners.Count} learners, {report.StuckCount} stuck. ");
         sb.Append(CultureInfo.InvariantCulture, $"<a href=\"{CohortUrl(cohort.Name)}/report.csv\">Download CSV</a> · <a href=\"{CohortUrl(cohort.Name)}/report.json\">JSON</a></p>");
         if (cohort.Assignments.Count > 0)
         {
@@ -65,6 +70,7 @@ internal static class DashboardPages
             [.. report.QuizAverageBuckets.Select((n, i) => ($"{i * 10}", n))], "#f4b400"));
         sb.Append("</div>");
         sb.Append(LearnerTable(report.Learners));
+        sb.Append(MatrixTable(matrix));
         return Page($"Cohort {cohort.Name}", sb.ToString());
     }
 
@@ -104,7 +110,7 @@ internal static class DashboardPages
 
     private static string LearnerTable(IReadOnlyList<LearnerReportRow> rows)
     {
-        var sb = new StringBuilder("<h2>Learners</h2><table id=\"learners\"><thead><tr><th>learner</th><th>stage</th><th>lessons</th><th>labs</th><th>quiz avg</th><th>last active</th><th>stuck</th></tr></thead><tbody>");
+        var sb = new StringBuilder("<h2>Learners</h2><div class=\"scroll panel\"><table id=\"learners\"><thead><tr><th>learner</th><th>stage</th><th>lessons</th><th>labs</th><th>quiz avg</th><th>last active</th><th>stuck</th></tr></thead><tbody>");
         foreach (var r in rows)
         {
             var quiz = r.QuizAverage is { } q ? $"{Math.Round(q * 100)}%" : "-";
@@ -112,7 +118,42 @@ internal static class DashboardPages
                 $"<tr><td><a href=\"{DashboardEndpoints.Root}/learners/{Uri.EscapeDataString(r.LearnerId)}\">{E(r.DisplayName)}</a></td><td>{r.Stage.ToName()}</td><td>{r.LessonsFinished}</td><td>{r.LabsPassed}</td><td>{quiz}</td><td>{r.LastActiveAt:yyyy-MM-dd}</td><td class=\"stuck\">{E(string.Join("; ", r.Stuck.Select(s => s.Detail)))}</td></tr>");
         }
 
-        return sb.Append("</tbody></table>").ToString();
+        return sb.Append("</tbody></table></div>").ToString();
+    }
+
+    /// <summary>Learner × lab: ✓ passed (date in the tooltip), ✗N the lab failing N checks in a row, · not passed.</summary>
+    private static string MatrixTable(LabMatrix matrix)
+    {
+        var sb = new StringBuilder("<h2>Labs by learner</h2><div class=\"scroll panel\"><table id=\"matrix\" class=\"matrix\"><thead><tr><th>learner</th>");
+        foreach (var lab in matrix.Labs)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<th class=\"lab\" scope=\"col\">{E(lab)}</th>");
+        }
+
+        sb.Append("</tr></thead><tbody>");
+        foreach (var row in matrix.Rows)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\"><a href=\"{DashboardEndpoints.Root}/learners/{Uri.EscapeDataString(row.LearnerId)}\">{E(row.DisplayName)}</a></th>");
+            foreach (var lab in matrix.Labs)
+            {
+                if (row.Passed.TryGetValue(lab, out var at))
+                {
+                    sb.Append(CultureInfo.InvariantCulture, $"<td class=\"cell passed\" data-lab=\"{E(lab)}\" title=\"{E(lab)}: passed {at:yyyy-MM-dd}\">✓</td>");
+                }
+                else if (row.FailingLab == lab && row.FailingCount > 0)
+                {
+                    sb.Append(CultureInfo.InvariantCulture, $"<td class=\"cell failing\" data-lab=\"{E(lab)}\" title=\"{E(lab)}: failed {row.FailingCount} times in a row\">✗{row.FailingCount}</td>");
+                }
+                else
+                {
+                    sb.Append(CultureInfo.InvariantCulture, $"<td class=\"cell none\" data-lab=\"{E(lab)}\" title=\"{E(lab)}: not passed\">·</td>");
+                }
+            }
+
+            sb.Append("</tr>");
+        }
+
+        return sb.Append("</tbody></table></div><p class=\"legend\">✓ passed · ✗N failing N checks in a row (stuck) · · not passed yet</p>").ToString();
     }
 
     private static string CohortUrl(string name) => $"{DashboardEndpoints.Root}/cohorts/{Uri.EscapeDataString(name)}";
@@ -122,7 +163,9 @@ internal static class DashboardPages
         var nav = signedIn
             ? $"<nav><a href=\"{DashboardEndpoints.Root}\">Cohorts</a><form class=\"inline\" method=\"post\" action=\"{DashboardEndpoints.Root}/signout\"><button type=\"submit\">Sign out</button></form></nav>"
             : "";
-        return $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{E(title)} · IstioTutor mentors</title><link rel=\"stylesheet\" href=\"{DashboardEndpoints.Root}/dashboard.css\"></head><body>{nav}{body}</body></html>";
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + $"<title>{E(title)} · IstioTutor mentors</title><link rel=\"stylesheet\" href=\"{DashboardEndpoints.Root}/dashboard.css\"></head>"
+            + $"<body><header class=\"top\"><a class=\"brand\" href=\"{DashboardEndpoints.Root}\">IstioTutor · mentors</a>{nav}</header><main>{body}</main></body></html>";
     }
 
     private static string E(string s) => WebUtility.HtmlEncode(s);

@@ -50,18 +50,24 @@ internal static class SvgCharts
             totals.Add(running);
         }
 
-        var first = days[0].Day.DayNumber;
-        var span = Math.Max(1, days[^1].Day.DayNumber - first);
-        var points = new StringBuilder();
+        // The line starts at zero the day before the first pass, so it always has a run to draw — also when
+        // every pass fell on one day (a single point would paint nothing).
+        var start = days[0].Day.AddDays(-1);
+        var first = start.DayNumber;
+        var span = days[^1].Day.DayNumber - first;
+        var points = new StringBuilder($"{Left},{Height - Bottom} ");
+        var markers = new StringBuilder();
         for (var i = 0; i < days.Count; i++)
         {
             var x = Left + (Width - Left - 10) * (days[i].Day.DayNumber - first) / (double)span;
             var y = Height - Bottom - (Height - Bottom - Top) * totals[i] / (double)running;
             points.Append(CultureInfo.InvariantCulture, $"{x:0.#},{y:0.#} ");
+            markers.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{x:0.#}\" cy=\"{y:0.#}\" r=\"4\" fill=\"{color}\"><title>{days[i].Day:yyyy-MM-dd}: {totals[i]}</title></circle>");
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"<polyline points=\"{points.ToString().Trim()}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"3\"/>");
-        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"{Height - Bottom + 14}\" font-size=\"11\">{days[0].Day:yyyy-MM-dd}</text>");
+        sb.Append(markers);
+        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"{Height - Bottom + 14}\" font-size=\"11\">{start:yyyy-MM-dd}</text>");
         sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - 10}\" y=\"{Height - Bottom + 14}\" text-anchor=\"end\" font-size=\"11\">{days[^1].Day:yyyy-MM-dd}</text>");
         sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 4}\" y=\"{Top + 4}\" text-anchor=\"end\" font-size=\"11\">{running}</text>");
         return Close(sb);

@@ -1,6 +1,7 @@
 using IstioTutor.Bot.Channels;
 using IstioTutor.Bot.Dashboard;
 using IstioTutor.Bot.Health;
+using IstioTutor.Bot.Mcp;
 using IstioTutor.Bot.Observability;
 using IstioTutor.Bot.WebChat;
 using IstioTutor.Core.Hosting;
@@ -13,7 +14,7 @@ namespace IstioTutor.Bot.Hosting;
 
 /// <summary>
 /// Builds the web host that `istiotutor serve`, the tests and the benchmarks start: Bot Framework at
-/// /api/messages, the web chat at / and /api/chat, the mentor dashboard, /healthz, /readyz and /metrics.
+/// /api/messages, the web chat at / and /api/chat, the mentor dashboard, MCP at /mcp, /healthz, /readyz and /metrics.
 /// </summary>
 public static class BotHost
 {
@@ -54,7 +55,8 @@ public static class BotHost
             .AddWebChat()
             .AddHostHealth()
             .AddHostObservability()
-            .AddMentorDashboard(builder.Configuration);
+            .AddMentorDashboard(builder.Configuration)
+            .AddTutorMcpHttp(builder.Configuration);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -66,6 +68,7 @@ public static class BotHost
         app.MapHostHealth();
         app.MapHostMetrics();
         app.MapMentorDashboard();
+        app.MapTutorMcp();
         return app;
     }
 

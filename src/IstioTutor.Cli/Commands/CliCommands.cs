@@ -9,6 +9,6 @@ internal static class CliCommands
     [
         ChatCommand.Create(), AskCommand.Create(), IndexCommand.Create(), EvalCommand.Create(),
         ServeCommand.Create(), SandboxCommand.Create(), ProgressCommand.Create(),
-        AuditCommand.Create(),
+        AuditCommand.Create(), McpCommand.Create(),
     ];
 }

@@ -14,8 +14,6 @@ namespace IstioTutor.Cli.Commands;
 /// </summary>
 internal static class ProgressCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
-
     public static Command Create()
     {
         var data = CommonOptions.Data();
@@ -41,6 +39,7 @@ internal static class ProgressCommand
             {
                 var reporter = host.Get<ProgressReporter>();
                 CohortReport report;
+                LearnerProgress? detail = null;
                 if (parse.GetValue(cohort) is { } cohortName)
                 {
                     if (reporter.ForCohort(cohortName) is not { } found)
@@ -70,16 +69,56 @@ internal static class ProgressCommand
                     }
 
                     report = report with { Learners = [row] };
+                    detail = host.Get<IProgressSummaries>().Get(target!.Id);
                 }
 
-                var output = parse.GetValue(json) ? JsonSerializer.Serialize(report, Json)
+                var output = parse.GetValue(json) ? Json(report, detail)
                     : parse.GetValue(csv) ? CohortCsv.Write(report).TrimEnd()
-                    : Text(report);
+                    : Text(report) + (detail is null ? "" : Environment.NewLine + Detail(detail));
                 await Console.Out.WriteLineAsync(output);
                 return 0;
             }
         });
         return command;
+    }
+
+    /// <summary>The report; with --learner also that learner's lessons, quizzes and labs by name.</summary>
+    private static string Json(CohortReport report, LearnerProgress? detail)
+    {
+        var node = JsonSerializer.SerializeToNode(report, ReportJson.Options)!.AsObject();
+        if (detail is not null)
+        {
+            node["progress"] = JsonSerializer.SerializeToNode(new
+            {
+                detail.LessonsOpened,
+                detail.LessonsFinished,
+                Quizzes = detail.QuizScores.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => new { Lesson = q.Key, q.Value.Score, q.Value.At }),
+                LabsPassed = detail.LabsPassed.OrderBy(l => l.Value).Select(l => new { Lab = l.Key, At = l.Value }),
+                detail.FailingLab,
+                FailingChecks = detail.FailingLabCount,
+            }, ReportJson.Options);
+        }
+
+        return node.ToJsonString(ReportJson.Options);
+    }
+
+    /// <summary>Which lessons, quizzes and labs, not only how many.</summary>
+    private static string Detail(LearnerProgress progress)
+    {
+        static string List(IEnumerable<string> items) => string.Join(", ", items) is { Length: > 0 } joined ? joined : "none";
+        var lines = new List<string>
+        {
+            $"lessons finished: {List(progress.LessonsFinished)}",
+            $"lessons opened:   {List(progress.LessonsOpened.Except(progress.LessonsFinished))}",
+            $"quizzes:          {List(progress.QuizScores.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => $"{q.Key} {Math.Round(q.Value.Score * 100)}%"))}",
+            $"labs passed:      {List(progress.LabsPassed.OrderBy(l => l.Value).Select(l => $"{l.Key} ({l.Value:yyyy-MM-dd})"))}",
+        };
+        if (progress.FailingLab is { } failing && progress.FailingLabCount > 0)
+        {
+            lines.Add($"failing lab:      {failing} ({progress.FailingLabCount} checks in a row)");
+        }
+
+        return string.Join(Environment.NewLine, lines);
     }
 
     private static string Text(CohortReport report)

@@ -75,12 +75,12 @@ internal static class SandboxCommand
 
             await using (server)
             {
-                SandboxKubeconfig.Write(kubeconfig, server.Address);
+                SandboxKubeconfig.Write(kubeconfig, server.Endpoint);
                 var learnerNs = LearnerIds.NamespaceOf(LearnerIds.FromChannelUser(Door.Terminal, CommonOptions.DefaultLearner()));
                 Console.WriteLine($"""
                     Sandbox cluster (simulated Kubernetes {SandboxServer.KubernetesVersion} with Istio) serving at {server.Address}
                     data:       {server.StorePath}
-                    kubeconfig: {kubeconfig}
+                    kubeconfig: {kubeconfig}   (owner-only: it holds this run's bearer token)
 
                     Use it with kubectl:
                       export KUBECONFIG={kubeconfig}

@@ -8,7 +8,7 @@ namespace IstioTutor.Cli.Commands;
 
 /// <summary>
 /// <c>istiotutor serve [--port P] [--data DIR]</c>: the web host — web chat at /, Bot Framework
-/// (Teams, Slack, Emulator) at /api/messages, /healthz, /readyz and /metrics — on 127.0.0.1 until Ctrl+C.
+/// (Teams, Slack, Emulator) at /api/messages, MCP at /mcp, /healthz, /readyz and /metrics — on 127.0.0.1 until Ctrl+C.
 /// </summary>
 internal static class ServeCommand
 {
@@ -38,6 +38,7 @@ internal static class ServeCommand
                 Console.WriteLine($"  web chat      {address}");
                 Console.WriteLine($"  Bot Framework {address}api/messages  (Teams, Slack, Emulator)");
                 Console.WriteLine($"  mentors       {address}mentor");
+                Console.WriteLine($"  MCP           {address}mcp  (editors' assistants; a learner's token from /mcp-token)");
                 Console.WriteLine($"  health        {address}healthz  {address}readyz");
                 Console.WriteLine($"  metrics       {address}metrics");
                 Console.WriteLine("Press Ctrl+C to stop.");

@@ -28,10 +28,7 @@ public sealed partial class AnswerComposer
         var sb = new StringBuilder();
         if (retrieval.BestIsLaterStage)
         {
-            sb.AppendLine(ko
-                ? $"참고: 이 내용은 현재 단계({retrieval.LearnerStage.ToKorean()})보다 뒤인 {section.Stage.ToKorean()} 단계의 레슨 '{section.LessonTitle}'({section.LessonId})에서 다룹니다. 요점은 다음과 같습니다."
-                : $"Note: this is taught in the {section.Stage.ToName()} stage, in the lesson \"{section.LessonTitle}\" ({section.LessonId}), beyond your current {retrieval.LearnerStage.ToName()} stage. Here is the gist.");
-            sb.AppendLine();
+            sb.AppendLine(LaterStageNote(section, retrieval.LearnerStage, ko)).AppendLine();
         }
 
         if (retrieval.Lang != questionLang)
@@ -78,15 +75,41 @@ public sealed partial class AnswerComposer
         var citations = new[] { best }.Concat(related)
             .Select(h => new Citation(h.Section.LessonId, h.Section.LessonTitle, h.Section.Stage, h.Section.Heading, h.Section.Lang))
             .ToArray();
-        return new Answer(sb.ToString().Trim(), true, citations);
+        var cards = retrieval.BestIsLaterStage ? new[] { LessonOffer(section, ko) } : null;
+        return new Answer(sb.ToString().Trim(), true, citations, cards);
     }
+
+    /// <summary>
+    /// The answer comes from the section that answers, even beyond the learner's stage; the note says
+    /// which later lesson teaches it and how to open it, and a beginner gets a gentler lead first.
+    /// </summary>
+    internal static string LaterStageNote(LessonSection section, Stage learnerStage, bool ko)
+    {
+        var lead = learnerStage == Stage.Beginner
+            ? ko
+                ? "좋은 질문입니다. 초급 과정보다 한 걸음 앞선 내용이라 핵심부터 짧게 설명할게요. 지금 다 이해하지 못해도 괜찮습니다. "
+                : "Good question — it goes a step beyond the beginner lessons, so here is the short version first; it is fine if not all of it clicks yet. "
+            : "";
+        return lead + (ko
+            ? $"이 내용은 현재 단계({learnerStage.ToKorean()})보다 뒤인 {section.Stage.ToKorean()} 단계의 레슨 '{section.LessonTitle}'에서 자세히 다룹니다. 지금 바로 보려면 /lesson {section.LessonId} 를 입력하세요."
+            : $"It is taught in the {section.Stage.ToName()} stage, in the lesson \"{section.LessonTitle}\", after your current {learnerStage.ToName()} stage. To open it now, type /lesson {section.LessonId}.");
+    }
+
+    /// <summary>A card offering to open the later-stage lesson the answer came from; the button sends /lesson ID.</summary>
+    private static TutorCard LessonOffer(LessonSection section, bool ko) =>
+        new("lesson-offer",
+            ko ? $"{section.Stage.ToKorean()} 레슨: {section.LessonTitle}" : $"{StageTitle(section.Stage)} lesson: {section.LessonTitle}",
+            [new CardSection(null, ko ? "이 답의 출처인 레슨입니다. 단계와 관계없이 언제든 열어 볼 수 있습니다." : "The lesson this answer comes from. You can open it at any stage.")],
+            [new CardButton(ko ? "레슨 열기" : "Open lesson", new CardAction("lesson", section.LessonId), Primary: true)]);
+
+    private static string StageTitle(Stage stage) => stage.ToName() is var n ? char.ToUpperInvariant(n[0]) + n[1..] : "";
 
     /// <summary>
     /// The section whose YAML illustrates the answer: the section itself, else the nearest one after it in
     /// the lesson (lessons explain, then show: "to close that gap, add an AuthorizationPolicy" is followed
     /// by that policy), else the nearest one before it.
     /// </summary>
-    private static LessonSection? ExampleSection(LessonSection section, KnowledgeBase knowledge)
+    internal static LessonSection? ExampleSection(LessonSection section, KnowledgeBase knowledge)
     {
         if (section.CodeBlocks.Any(c => c.IsYaml))
         {

@@ -1,3 +1,4 @@
+using IstioTutor.Core.Answering.FollowUps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,6 +13,9 @@ public static class AnsweringServiceCollectionExtensions
     public static IServiceCollection AddOfflineAnswering(this IServiceCollection services)
     {
         services.AddSingleton<AnswerComposer>();
+        services.AddSingleton<FollowUpComposer>();
+        services.AddSingleton<PreviousAnswerStore>();
+        services.AddSingleton<FollowUpResolver>();
         services.AddSingleton<OfflineAnswerEngine>();
         services.TryAddSingleton<IAnswerEngine>(sp => sp.GetRequiredService<OfflineAnswerEngine>());
         return services;

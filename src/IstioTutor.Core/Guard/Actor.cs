@@ -20,6 +20,6 @@ public sealed record Actor(Learner Learner, Door Door, string ConversationId, st
     public static Actor From(TurnContext context, bool modelInitiated = false)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new Actor(context.Learner, context.Request.Door, context.Request.ConversationId, context.Lang, modelInitiated);
+        return new Actor(context.Learner, context.Request.Door, context.Request.ConversationId, context.Lang, modelInitiated || context.Request.ModelInitiated);
     }
 }

@@ -87,7 +87,7 @@ public sealed class GuardedMesh(
         }
         catch (GuardException e)
         {
-            Audit(actor, "get", kind?.Kind ?? kindName, name, target ?? ns ?? actor.Namespace, AuditDecision.Refused, e.Refusal.English);
+            Audit(actor, "get", kind?.Kind ?? kindName, name, target ?? ns ?? actor.Namespace, e.Refusal);
             throw;
         }
     }
@@ -170,7 +170,7 @@ public sealed class GuardedMesh(
         catch (GuardException e)
         {
             var first = planned.Count > 0 ? planned[0] : default;
-            Audit(actor, "apply", first.Kind?.Kind, first.Name, actor.Namespace, AuditDecision.Refused, e.Refusal.English);
+            Audit(actor, "apply", first.Kind?.Kind, first.Name, actor.Namespace, e.Refusal);
             throw;
         }
     }
@@ -204,13 +204,13 @@ public sealed class GuardedMesh(
         }
         catch (GuardException e)
         {
-            Audit(actor, "delete", kind?.Kind ?? kindName, name, ns ?? actor.Namespace, AuditDecision.Refused, e.Refusal.English);
+            Audit(actor, "delete", kind?.Kind ?? kindName, name, ns ?? actor.Namespace, e.Refusal);
             throw;
         }
         catch (MeshApiException e)
         {
             var refusal = ApiRefusal("delete", e);
-            Audit(actor, "delete", kind?.Kind ?? kindName, name, ns ?? actor.Namespace, AuditDecision.Refused, refusal.English);
+            Audit(actor, "delete", kind?.Kind ?? kindName, name, ns ?? actor.Namespace, refusal);
             throw new GuardException(refusal);
         }
     }
@@ -264,7 +264,7 @@ public sealed class GuardedMesh(
         }
         catch (GuardException e)
         {
-            Audit(actor, "undo", null, null, actor.Namespace, AuditDecision.Refused, e.Refusal.English);
+            Audit(actor, "undo", null, null, actor.Namespace, e.Refusal);
             throw;
         }
     }
@@ -325,7 +325,7 @@ public sealed class GuardedMesh(
         }
         catch (GuardException e)
         {
-            Audit(actor, "reset", null, null, target, AuditDecision.Refused, e.Refusal.English);
+            Audit(actor, "reset", null, null, target, e.Refusal);
             throw;
         }
     }
@@ -452,7 +452,10 @@ public sealed class GuardedMesh(
             }
         }
 
-        if (action!.ConversationId != actor.ConversationId)
+        // An MCP client has no place for the learner to type; a preview made there may be confirmed by its own
+        // learner from any door, but only by naming its id (the person read it), never as "the newest".
+        var fromMcpById = action!.Door == Door.Mcp && !string.IsNullOrWhiteSpace(actionId) && !actor.ModelInitiated;
+        if (action.ConversationId != actor.ConversationId && !fromMcpById)
         {
             Refuse(actor, verb, null, RefusalKind.Policy, "other-conversation", $"Preview {action.Id} was made in another conversation; {verb} it there, or preview the change again here.", $"미리보기 {action.Id}는 다른 대화에서 만들어졌습니다. 그 대화에서 처리하거나 여기서 다시 미리보기를 만드세요.", action.Id);
         }
@@ -605,12 +608,17 @@ public sealed class GuardedMesh(
     [DoesNotReturn]
     private void Refuse(Actor actor, string verb, PlannedChange? change, RefusalKind kind, string code, string english, string korean, string? actionId)
     {
-        Audit(actor, verb, change?.Kind.Kind, change?.Name, change?.Namespace ?? actor.Namespace, AuditDecision.Refused, english, actionId);
-        throw new GuardException(new GuardRefusal(code, english, korean, kind));
+        var refusal = new GuardRefusal(code, english, korean, kind);
+        Audit(actor, verb, change?.Kind.Kind, change?.Name, change?.Namespace ?? actor.Namespace, refusal, actionId);
+        throw new GuardException(refusal);
     }
 
     private void Audit(Actor actor, string verb, string? kind, string? name, string? ns, AuditDecision decision, string reason, string? actionId = null) =>
         audit.Record(new AuditEntry(clock.GetUtcNow(), actor.LearnerId, actor.Door, actor.ConversationId, verb, kind, name, ns, decision, reason, null, actor.ModelInitiated, actionId));
+
+    /// <summary>A refusal, audited with the code of the rule that refused it.</summary>
+    private void Audit(Actor actor, string verb, string? kind, string? name, string? ns, GuardRefusal refusal, string? actionId = null) =>
+        audit.Record(new AuditEntry(clock.GetUtcNow(), actor.LearnerId, actor.Door, actor.ConversationId, verb, kind, name, ns, AuditDecision.Refused, refusal.English, null, actor.ModelInitiated, actionId, refusal.Code));
 
     private static GuardRefusal ApiRefusal(string where, MeshApiException e)
     {

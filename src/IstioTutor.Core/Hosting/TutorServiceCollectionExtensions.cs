@@ -3,6 +3,7 @@ using IstioTutor.Core.Answering.Llm;
 using IstioTutor.Core.Curriculum;
 using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Labs;
+using IstioTutor.Core.McpAccess;
 using IstioTutor.Core.Observability;
 using IstioTutor.Core.Pipeline;
 using IstioTutor.Core.Progress;
@@ -40,6 +41,7 @@ public static class TutorServiceCollectionExtensions
             .AddIstioSemantics()
             .AddMesh(configuration)
             .AddMeshTools(configuration)
-            .AddLabs();
+            .AddLabs()
+            .AddMcpAccess();
     }
 }

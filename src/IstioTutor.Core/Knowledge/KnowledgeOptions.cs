@@ -29,7 +29,11 @@ public sealed class KnowledgeOptions
     [Range(0.0, 1.0)]
     public double MinCoverageWeakEvidence { get; set; } = 0.34;
 
-    /// <summary>Score multiplier for sections of stages after the learner's, so their own stage's material wins ties.</summary>
-    [Range(0.0, 1.0)]
-    public double LaterStageWeight { get; set; } = 0.6;
+    /// <summary>
+    /// Sections whose scores are within this share of each other answer equally well; among those, one at
+    /// or before the learner's stage goes first. Otherwise the section that answers best wins whatever the
+    /// learner's stage (0 = stage never reorders; 0.5 at most, or stage would outweigh the answer).
+    /// </summary>
+    [Range(0.0, 0.5)]
+    public double EqualAnswerMargin { get; set; } = 0.05;
 }

@@ -13,6 +13,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CommandRegistry>();
         services.AddSingleton<TutorPipeline>();
+        services.AddSingleton<LearnerTurnLock>();
         services.AddSingleton<ITurnCommand, HelpCommand>();
         return services;
     }

@@ -19,7 +19,8 @@ public sealed class TutorPipeline(
     TimeProvider clock,
     ILogger<TutorPipeline> logger,
     TutorMetrics metrics,
-    IEnumerable<ITurnFollowUp> followUps)
+    IEnumerable<ITurnFollowUp> followUps,
+    LearnerTurnLock turnLock)
 {
     /// <summary>Longest message the pipeline reads; longer input is refused before any work.</summary>
     public const int MaxMessageChars = 64 * 1024;
@@ -44,6 +45,11 @@ public sealed class TutorPipeline(
     {
         using var activity = Activity.StartActivity("turn");
         var turnStarted = clock.GetUtcNow();
+
+        // One turn per learner at a time, follow-ups included: a turn reads the learner record at its start
+        // and writes it back, so it reads it again (in HandleTurnAsync) once it holds the lock.
+        var learnerId = learners.Resolve(request.Door, request.ChannelUserId, request.DisplayName, request.IsVerified).Id;
+        using var turn = await turnLock.AcquireAsync(learnerId, cancellationToken);
         var result = await HandleTurnAsync(request, cancellationToken);
         foreach (var followUp in followUps)
         {
@@ -55,11 +61,9 @@ public sealed class TutorPipeline(
 
     private async Task<TurnResult> HandleTurnAsync(TurnRequest request, CancellationToken cancellationToken)
     {
-        var learner = learners.Resolve(request.Door, request.ChannelUserId, request.DisplayName, request.IsVerified);
+        var learner = learners.ResolveFor(request);
         var text = request.Action is { } action ? $"/{action.Verb} {action.Argument}".TrimEnd() : request.Text.Trim();
-        var lang = text.StartsWith('/') && LanguageDetector.Detect(text[1..].Split(' ', 2)[^1], "") == ""
-            ? learner.Lang
-            : LanguageDetector.Detect(text, learner.Lang);
+        var lang = ReplyLanguage(learner, text);
 
         learner = learner with
         {
@@ -135,6 +139,23 @@ public sealed class TutorPipeline(
             Istio 질문을 한국어나 영어로 하면 커리큘럼을 근거로, 인용한 레슨과 함께 답합니다.
             시작하기: /next 로 다음 레슨, /lessons 로 전체 레슨, /labs 로 내 샌드박스에서 하는 실습, /help 로 모든 명령을 볼 수 있습니다.
             """);
+    }
+
+    /// <summary>
+    /// The learner's language decides the reply, and what they write sets it: a question switches it to the
+    /// language it is written in. A command word (/lessons, /quiz) is no language at all, so a command keeps
+    /// the learner's language unless its arguments are Korean; /lang sets it outright.
+    /// </summary>
+    private static string ReplyLanguage(Learner learner, string text)
+    {
+        if (!text.StartsWith('/'))
+        {
+            return LanguageDetector.Detect(text, learner.Lang);
+        }
+
+        var space = text.IndexOfAny([' ', '\n', '\t']);
+        var arguments = space < 0 ? "" : text[(space + 1)..];
+        return LanguageDetector.Detect(arguments, "") == "ko" ? "ko" : learner.Lang;
     }
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];

@@ -16,6 +16,19 @@ public interface ILearnerStore
     Learner? Find(string learnerId);
 
     /// <summary>
+    /// The learner a turn acts for: the stored learner a door authenticated itself (<see cref="TurnRequest.LearnerId"/>,
+    /// never created here), else the one linked to the door identity. The pipeline and its follow-ups all use this,
+    /// so they cannot disagree about who the learner is.
+    /// </summary>
+    Learner ResolveFor(TurnRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.LearnerId is { } authenticated
+            ? Find(authenticated) ?? throw new InvalidOperationException($"The door authenticated learner '{authenticated}', who is not in the store.")
+            : Resolve(request.Door, request.ChannelUserId, request.DisplayName, request.IsVerified);
+    }
+
+    /// <summary>
     /// Saves the learner's turn state (stage, language, lesson, quiz, activity). Role and identities are
     /// kept as stored: they change only through <see cref="SetRole"/> and identity linking, so a turn
     /// holding an older copy cannot undo a grant or a link.

@@ -43,6 +43,7 @@ public static class ProgressServiceCollectionExtensions
         services.AddSingleton<ITurnCommand, LinkCommand>();
         services.AddSingleton<ITurnCommand, RoleCommand>();
         services.AddSingleton<ITurnCommand, StageCommand>();
+        services.AddSingleton<ITurnCommand, LangCommand>();
         return services;
     }
 }

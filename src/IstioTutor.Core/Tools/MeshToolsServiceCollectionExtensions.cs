@@ -2,6 +2,7 @@ using IstioTutor.Core.Guard;
 using IstioTutor.Core.Guard.Audit;
 using IstioTutor.Core.Guard.Pending;
 using IstioTutor.Core.Guard.Preview;
+using IstioTutor.Core.Observability;
 using IstioTutor.Core.Tools.Commands;
 using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +16,10 @@ public static class MeshToolsServiceCollectionExtensions
     public static IServiceCollection AddMeshTools(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GuardOptions>().Bind(configuration.GetSection(GuardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IAuditLog, LiteDbAuditLog>();
+        // Every audited attempt is also counted (tool calls by outcome, refusals by rule).
+        services.AddTutorMetrics();
+        services.AddSingleton<LiteDbAuditLog>();
+        services.AddSingleton<IAuditLog>(sp => new MeteredAuditLog(sp.GetRequiredService<LiteDbAuditLog>(), sp.GetRequiredService<TutorMetrics>()));
         services.AddSingleton<IPendingActionStore, LiteDbPendingActionStore>();
         services.AddSingleton<TrafficForecast>();
         services.AddSingleton<PreviewInsights>();

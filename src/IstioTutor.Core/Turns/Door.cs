@@ -9,4 +9,6 @@ public enum Door
     Slack,
     Emulator,
     Model,
+    /// <summary>An editor's assistant over the Model Context Protocol (istiotutor mcp, /mcp): its tool calls are model-initiated.</summary>
+    Mcp,
 }

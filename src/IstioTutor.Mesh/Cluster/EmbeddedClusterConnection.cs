@@ -2,7 +2,7 @@ using k8s;
 
 namespace IstioTutor.Mesh.Cluster;
 
-/// <summary>Connects KubernetesClient to the in-process sandbox over loopback HTTP, starting it on first use.</summary>
+/// <summary>Connects KubernetesClient to the in-process sandbox over loopback HTTPS, pinning its certificate and sending its bearer token, starting it on first use.</summary>
 public sealed class EmbeddedClusterConnection(IEmbeddedSandbox sandbox) : IClusterConnection, IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -22,8 +22,8 @@ public sealed class EmbeddedClusterConnection(IEmbeddedSandbox sandbox) : IClust
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var uri = await sandbox.StartAsync(cancellationToken);
-            return client ??= new Kubernetes(new KubernetesClientConfiguration { Host = uri.ToString().TrimEnd('/') });
+            var endpoint = await sandbox.StartAsync(cancellationToken);
+            return client ??= new Kubernetes(endpoint.ToClientConfiguration());
         }
         finally
         {

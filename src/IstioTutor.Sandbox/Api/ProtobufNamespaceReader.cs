@@ -12,6 +12,8 @@ internal static class ProtobufNamespaceReader
 {
     private static readonly byte[] Magic = [(byte)'k', (byte)'8', (byte)'s', 0];
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static JsonObject Read(ReadOnlySpan<byte> body)
     {
         if (!body.StartsWith(Magic))
@@ -29,16 +31,16 @@ internal static class ProtobufNamespaceReader
             switch (number)
             {
                 case 1:
-                    metadata["name"] = Encoding.UTF8.GetString(value);
+                    metadata["name"] = Text(value, "metadata.name");
                     break;
                 case 2:
-                    metadata["generateName"] = Encoding.UTF8.GetString(value);
+                    metadata["generateName"] = Text(value, "metadata.generateName");
                     break;
                 case 11:
-                    labels[Text(Field(value, 1))] = Text(Field(value, 2));
+                    labels[Text(Field(value, 1), "metadata.labels")] = Text(Field(value, 2), "metadata.labels");
                     break;
                 case 12:
-                    annotations[Text(Field(value, 1))] = Text(Field(value, 2));
+                    annotations[Text(Field(value, 1), "metadata.annotations")] = Text(Field(value, 2), "metadata.annotations");
                     break;
             }
         }
@@ -56,7 +58,18 @@ internal static class ProtobufNamespaceReader
         return new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = metadata };
     }
 
-    private static string Text(byte[]? bytes) => bytes is null ? "" : Encoding.UTF8.GetString(bytes);
+    /// <summary>Protobuf strings are UTF-8; invalid bytes are refused rather than turned into U+FFFD.</summary>
+    private static string Text(byte[]? bytes, string field)
+    {
+        try
+        {
+            return bytes is null ? "" : StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw StatusError.BadRequest($"the protobuf Namespace's {field} is not valid UTF-8");
+        }
+    }
 
     private static byte[]? Field(ReadOnlySpan<byte> message, int wanted)
     {

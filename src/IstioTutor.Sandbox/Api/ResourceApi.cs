@@ -16,7 +16,8 @@ namespace IstioTutor.Sandbox.Api;
 /// The API server's semantics over the store: metadata bookkeeping (uid, creationTimestamp,
 /// resourceVersion, generation), optimistic concurrency, dry runs, read-only seeded workloads,
 /// learner namespaces created and seeded on first write, and Istio validation on every write.
-/// One lock serialises every request: the sandbox is small and a write takes well under a millisecond.
+/// One lock serialises every request: the sandbox is small and a write takes well under a millisecond,
+/// including its LiteDB commit, which every write makes before it replies.
 /// </summary>
 internal sealed partial class ResourceApi
 {
@@ -47,6 +48,8 @@ internal sealed partial class ResourceApi
                 {
                     PutSeeded(seeded);
                 }
+
+                store.Commit();
             }
         }
     }
@@ -104,7 +107,10 @@ internal sealed partial class ResourceApi
         }
     }
 
-    public ApiReply Create(ServedResource r, string? ns, JsonNode? body, bool dryRun)
+    public ApiReply Create(ServedResource r, string? ns, JsonNode? body, bool dryRun) =>
+        Committed(() => CreateStaged(r, ns, body, dryRun));
+
+    private ApiReply CreateStaged(ServedResource r, string? ns, JsonNode? body, bool dryRun)
     {
         lock (gate)
         {
@@ -157,7 +163,10 @@ internal sealed partial class ResourceApi
         }
     }
 
-    public ApiReply Replace(ServedResource r, string? ns, string name, JsonNode? body, bool dryRun)
+    public ApiReply Replace(ServedResource r, string? ns, string name, JsonNode? body, bool dryRun) =>
+        Committed(() => ReplaceStaged(r, ns, name, body, dryRun));
+
+    private ApiReply ReplaceStaged(ServedResource r, string? ns, string name, JsonNode? body, bool dryRun)
     {
         lock (gate)
         {
@@ -173,7 +182,10 @@ internal sealed partial class ResourceApi
         }
     }
 
-    public ApiReply Patch(ServedResource r, string? ns, string name, PatchFormat format, JsonNode? patch, bool dryRun)
+    public ApiReply Patch(ServedResource r, string? ns, string name, PatchFormat format, JsonNode? patch, bool dryRun) =>
+        Committed(() => PatchStaged(r, ns, name, format, patch, dryRun));
+
+    private ApiReply PatchStaged(ServedResource r, string? ns, string name, PatchFormat format, JsonNode? patch, bool dryRun)
     {
         lock (gate)
         {
@@ -217,7 +229,10 @@ internal sealed partial class ResourceApi
         }
     }
 
-    public ApiReply Delete(ServedResource r, string? ns, string name, bool dryRun)
+    public ApiReply Delete(ServedResource r, string? ns, string name, bool dryRun) =>
+        Committed(() => DeleteStaged(r, ns, name, dryRun));
+
+    private ApiReply DeleteStaged(ServedResource r, string? ns, string name, bool dryRun)
     {
         lock (gate)
         {
@@ -252,6 +267,26 @@ internal sealed partial class ResourceApi
                     ["uid"] = existing["metadata"]?["uid"]?.DeepClone(),
                 },
             });
+        }
+    }
+
+    /// <summary>
+    /// Runs a write under the lock and commits what it staged before the reply can leave, so an acknowledged
+    /// write is in the file. Also when the write is refused part-way: a learner namespace made on first use
+    /// stays made, as it would on a cluster.
+    /// </summary>
+    private ApiReply Committed(Func<ApiReply> write)
+    {
+        lock (gate)
+        {
+            try
+            {
+                return write();
+            }
+            finally
+            {
+                store.Commit();
+            }
         }
     }
 

@@ -19,33 +19,33 @@ public sealed class EmbeddedSandbox(DataDirectory data, IEnumerable<IResourceVal
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private SandboxServer? server;
-    private Uri? address;
+    private SandboxEndpoint? endpoint;
 
-    public async Task<Uri> StartAsync(CancellationToken cancellationToken)
+    public async Task<SandboxEndpoint> StartAsync(CancellationToken cancellationToken)
     {
-        if (address is not null)
+        if (endpoint is not null)
         {
-            return address;
+            return endpoint;
         }
 
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (address is not null)
+            if (endpoint is not null)
             {
-                return address;
+                return endpoint;
             }
 
             var storePath = data.File(StoreFileName);
             var running = await SandboxProbe.FindRunningAsync(data.File(SandboxKubeconfig.FileName), storePath, cancellationToken);
             if (running is not null)
             {
-                return address = running;
+                return endpoint = running;
             }
 
             server = await SandboxServer.StartAsync(storePath, 0, validators.LastOrDefault(), loggerFactory, cancellationToken);
-            SandboxKubeconfig.Write(data.File(SandboxKubeconfig.FileName), server.Address);
-            return address = server.Address;
+            SandboxKubeconfig.Write(data.File(SandboxKubeconfig.FileName), server.Endpoint);
+            return endpoint = server.Endpoint;
         }
         finally
         {

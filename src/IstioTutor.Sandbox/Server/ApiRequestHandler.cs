@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -10,18 +11,26 @@ namespace IstioTutor.Sandbox.Server;
 /// <summary>
 /// Maps Kubernetes REST paths onto <see cref="ResourceApi"/>: discovery, OpenAPI, then
 /// <c>/api/v1[/namespaces/NS]/PLURAL[/NAME]</c> and <c>/apis/G/V[/namespaces/NS]/PLURAL[/NAME]</c>.
-/// Every failure leaves as a Kubernetes Status.
+/// Every failure leaves as a Kubernetes Status. A request without the server's bearer token is refused
+/// (401) before its path or body is looked at.
 /// </summary>
-internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments discovery, string storePath, ILogger logger)
+internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments discovery, string storePath, string token, ILogger logger)
 {
     /// <summary>Names the data file behind this server, so another process can tell it serves the same sandbox.</summary>
     public const string StoreHeader = "X-IstioTutor-Sandbox-Store";
 
-    /// <summary>kube-apiserver's request body limit.</summary>
-    private const int MaxBodyBytes = 3 * 1024 * 1024;
+    private readonly byte[] expectedToken = Encoding.UTF8.GetBytes(token);
 
     public async Task HandleAsync(HttpContext context)
     {
+        if (!Authenticated(context.Request))
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer realm=\"istiotutor-sandbox\"";
+            var refusal = new StatusError(401, "Unauthorized", "Unauthorized: the sandbox requires the bearer token of its kubeconfig (sandbox.kubeconfig in the data directory), which changes every time the sandbox starts");
+            await WriteAsync(context, 401, refusal.ToStatus(), []);
+            return;
+        }
+
         try
         {
             var reply = await DispatchAsync(context);
@@ -42,6 +51,20 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
             var status = new StatusError(500, "InternalError", $"the sandbox failed on {context.Request.Method} {context.Request.Path}: {e.Message}").ToStatus();
             await WriteAsync(context, 500, status, []);
         }
+    }
+
+    /// <summary>Compares in constant time, so the time of a refusal says nothing about how much of a guess was right.</summary>
+    private bool Authenticated(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string Scheme = "Bearer ";
+        if (!header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var given = Encoding.UTF8.GetBytes(header[Scheme.Length..].Trim());
+        return CryptographicOperations.FixedTimeEquals(given, expectedToken);
     }
 
     private async Task<ApiReply> DispatchAsync(HttpContext context)
@@ -136,7 +159,7 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
 
             if (request.Method == HttpMethods.Post)
             {
-                var body = await ReadBodyAsync(request);
+                var body = await RequestBody.ReadAsync(request);
                 var obj = IsProtobuf(request.ContentType) && resource.Access == ServedAccess.Namespaces
                     ? ProtobufNamespaceReader.Read(body)
                     : ParseJson(request.ContentType, body);
@@ -154,14 +177,14 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
 
         if (request.Method == HttpMethods.Put)
         {
-            return api.Replace(resource, ns, name, ParseJson(request.ContentType, await ReadBodyAsync(request)), dryRun);
+            return api.Replace(resource, ns, name, ParseJson(request.ContentType, await RequestBody.ReadAsync(request)), dryRun);
         }
 
         if (request.Method == HttpMethods.Patch)
         {
             var format = PatchFormatOf(request.ContentType);
-            var body = await ReadBodyAsync(request);
-            return api.Patch(resource, ns, name, format, JsonNode.Parse(body), dryRun);
+            var body = await RequestBody.ReadAsync(request);
+            return api.Patch(resource, ns, name, format, RequestBody.ParseJson(request.ContentType, body, format == PatchFormat.Apply), dryRun);
         }
 
         if (request.Method == HttpMethods.Delete)
@@ -189,7 +212,7 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
             throw new StatusError(415, "UnsupportedMediaType", $"the body of the request was in an unknown format ({contentType}) - accepted media types include: application/json");
         }
 
-        return JsonNode.Parse(body);
+        return RequestBody.ParseJson(contentType, body);
     }
 
     private static bool IsProtobuf(string? contentType) => MediaType(contentType) == "application/vnd.kubernetes.protobuf";
@@ -205,23 +228,6 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
     };
 
     private static bool IsTrue(string? value) => value is "true" or "1";
-
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            throw new StatusError(413, "RequestEntityTooLarge", $"the request body is larger than {MaxBodyBytes} bytes");
-        }
-
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-        if (buffer.Length > MaxBodyBytes)
-        {
-            throw new StatusError(413, "RequestEntityTooLarge", $"the request body is larger than {MaxBodyBytes} bytes");
-        }
-
-        return buffer.ToArray();
-    }
 
     private static StatusError NotFoundPath(HttpRequest request) =>
         new(404, "NotFound", $"the server could not find the requested resource ({request.Method} {request.Path})");

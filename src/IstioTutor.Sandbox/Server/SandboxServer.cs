@@ -1,4 +1,7 @@
+using System.Buffers.Text;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using IstioTutor.Mesh.Cluster;
 using IstioTutor.Mesh.Validation;
 using IstioTutor.Sandbox.Api;
@@ -14,7 +17,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace IstioTutor.Sandbox.Server;
 
 /// <summary>
-/// The simulated Kubernetes API server: Kestrel on 127.0.0.1 over plain HTTP, state in a LiteDB file.
+/// The simulated Kubernetes API server: Kestrel on 127.0.0.1 over HTTPS with a self-signed certificate,
+/// state in a LiteDB file. Every request must carry the bearer token drawn when this server started
+/// (<see cref="Token"/>); anything else on the machine gets 401, so the guard and the audit log cannot be
+/// gone around. Token, key and certificate are new on every start.
 /// Started by <c>istiotutor sandbox serve</c> for outside clients and in-process by
 /// <see cref="Hosting.EmbeddedSandbox"/> for every door and test.
 /// </summary>
@@ -22,20 +28,29 @@ public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly SandboxStore store;
+    private readonly X509Certificate2 certificate;
 
-    private SandboxServer(WebApplication app, SandboxStore store, Uri address, string storePath)
+    private SandboxServer(WebApplication app, SandboxStore store, X509Certificate2 certificate, Uri address, string token, string storePath)
     {
         this.app = app;
         this.store = store;
+        this.certificate = certificate;
         Address = address;
+        Token = token;
         StorePath = storePath;
     }
 
     /// <summary>The Kubernetes version the sandbox reports to clients.</summary>
     public const string KubernetesVersion = DiscoveryDocuments.KubernetesVersion;
 
-    /// <summary>Where clients connect, e.g. http://127.0.0.1:40123/.</summary>
+    /// <summary>Where clients connect, e.g. https://127.0.0.1:40123/.</summary>
     public Uri Address { get; }
+
+    /// <summary>The bearer token every request must carry: 256 random bits, new on every start.</summary>
+    public string Token { get; }
+
+    /// <summary>The address, token and certificate, as a client needs them.</summary>
+    public SandboxEndpoint Endpoint => new(Address, Token, certificate.ExportCertificatePem());
 
     /// <summary>The LiteDB file holding the sandbox.</summary>
     public string StorePath { get; }
@@ -70,13 +85,15 @@ public sealed class SandboxServer : IAsyncDisposable
         {
             var api = new ResourceApi(store, new ServedResources(), validator, TimeProvider.System);
             var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("IstioTutor.Sandbox");
-            var handler = new ApiRequestHandler(api, new DiscoveryDocuments(api.Served), fullPath, logger);
+            var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+            var certificate = SandboxCertificate.Create();
+            var handler = new ApiRequestHandler(api, new DiscoveryDocuments(api.Served), fullPath, token, logger);
 
             var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-            builder.WebHost.UseKestrelCore();
+            builder.WebHost.UseKestrelCore().UseKestrelHttpsConfiguration();
             builder.WebHost.ConfigureKestrel(o =>
             {
-                o.Listen(IPAddress.Loopback, port);
+                o.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(certificate));
                 o.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
             });
             if (loggerFactory is not null)
@@ -88,7 +105,7 @@ public sealed class SandboxServer : IAsyncDisposable
             app.Run(handler.HandleAsync);
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new SandboxServer(app, store, new Uri(address.EndsWith('/') ? address : address + "/"), fullPath);
+            return new SandboxServer(app, store, certificate, new Uri(address.EndsWith('/') ? address : address + "/"), token, fullPath);
         }
         catch
         {
@@ -102,5 +119,6 @@ public sealed class SandboxServer : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
         store.Dispose();
+        certificate.Dispose();
     }
 }

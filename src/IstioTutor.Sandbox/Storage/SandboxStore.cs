@@ -1,16 +1,15 @@
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
 using LiteDB;
 
 namespace IstioTutor.Sandbox.Storage;
 
 /// <summary>
-/// Every object of the sandbox, kept in memory for fast reads and written through to a LiteDB file
+/// Every object of the sandbox, kept in memory for fast reads and written to a LiteDB file
 /// (<c>sandbox.db</c>) so a restart keeps every learner's sandbox. Objects are keyed by group and plural,
 /// not version: Istio's CRD versions share one schema, so any served version reads the same object.
-/// Writes reach the file through one background writer that batches them into LiteDB transactions, so
-/// a request never waits on the disk; <see cref="Dispose"/> drains the queue, so a normal stop loses
-/// nothing (a killed process may lose its last few milliseconds of writes).
+/// Changes are staged as they are made and <see cref="Commit"/> writes the staged ones as one LiteDB
+/// transaction; the API commits before it replies, so an acknowledged write survives the process being
+/// killed. A commit that fails undoes the staged changes in memory too, so what is served is what is on disk.
 /// Not thread-safe by itself: <see cref="Api.ResourceApi"/> serialises access.
 /// </summary>
 internal sealed class SandboxStore : IDisposable
@@ -21,9 +20,8 @@ internal sealed class SandboxStore : IDisposable
     private readonly ILiteCollection<BsonDocument> objects;
     private readonly ILiteCollection<BsonDocument> meta;
     private readonly Dictionary<string, SortedDictionary<string, JsonObject>> buckets = new(StringComparer.Ordinal);
-    private readonly Channel<PendingWrite> pending = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task writer;
-    private Exception? writeFailure;
+    private readonly List<StagedWrite> staged = [];
+    private long committedVersion;
 
     public SandboxStore(string path)
     {
@@ -31,14 +29,12 @@ internal sealed class SandboxStore : IDisposable
         database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
         objects = database.GetCollection("objects");
         meta = database.GetCollection("meta");
-        ResourceVersion = meta.FindById(CounterId)?["value"].AsInt64 ?? 0;
+        ResourceVersion = committedVersion = meta.FindById(CounterId)?["value"].AsInt64 ?? 0;
         foreach (var doc in objects.FindAll())
         {
             var obj = JsonNode.Parse(doc["json"].AsString)!.AsObject();
             Bucket(doc["bucket"].AsString).Add(NameOf(obj), obj);
         }
-
-        writer = Task.Run(WriteBehindAsync);
     }
 
     /// <summary>The global counter: every write takes the next value, as etcd's revision does.</summary>
@@ -65,26 +61,26 @@ internal sealed class SandboxStore : IDisposable
             .SelectMany(b => b.Value.Values);
     }
 
-    /// <summary>Stores <paramref name="obj"/> under the next resourceVersion, which it writes into the object.</summary>
+    /// <summary>Stages <paramref name="obj"/> under the next resourceVersion, which it writes into the object.</summary>
     public void Put(string group, string plural, string ns, JsonObject obj)
     {
         var version = ResourceVersion + 1;
         ((JsonObject)obj["metadata"]!)["resourceVersion"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var bucketKey = BucketKey(group, plural, ns);
         var name = NameOf(obj);
-        Enqueue(new PendingWrite($"{bucketKey}/{name}", bucketKey, obj.ToJsonString(), version));
+        var bucket = Bucket(bucketKey);
+        staged.Add(new StagedWrite(bucketKey, name, obj.ToJsonString(), bucket.GetValueOrDefault(name)));
         ResourceVersion = version;
-        Bucket(bucketKey)[name] = obj;
+        bucket[name] = obj;
     }
 
     public void Remove(string group, string plural, string ns, string name)
     {
         var bucketKey = BucketKey(group, plural, ns);
-        Enqueue(new PendingWrite($"{bucketKey}/{name}", null, null, ResourceVersion + 1));
         ResourceVersion++;
-        if (buckets.TryGetValue(bucketKey, out var bucket))
+        if (buckets.TryGetValue(bucketKey, out var bucket) && bucket.Remove(name, out var previous))
         {
-            bucket.Remove(name);
+            staged.Add(new StagedWrite(bucketKey, name, null, previous));
         }
     }
 
@@ -94,74 +90,81 @@ internal sealed class SandboxStore : IDisposable
         var suffix = "/" + ns;
         foreach (var (key, bucket) in buckets.Where(b => b.Key.EndsWith(suffix, StringComparison.Ordinal) && b.Key.Count(c => c == '/') == 2).ToList())
         {
-            foreach (var name in bucket.Keys.ToList())
+            foreach (var (name, previous) in bucket.ToList())
             {
-                Enqueue(new PendingWrite($"{key}/{name}", null, null, ResourceVersion));
+                staged.Add(new StagedWrite(key, name, null, previous));
             }
 
             bucket.Clear();
         }
     }
 
-    public void Dispose()
+    /// <summary>
+    /// Writes every staged change in one LiteDB transaction; when this returns they are in the file (the
+    /// operating system holds them even if this process is killed next). If the file cannot be written,
+    /// the staged changes are undone in memory as well and an <see cref="IOException"/> says why.
+    /// </summary>
+    public void Commit()
     {
-        pending.Writer.TryComplete();
-        writer.GetAwaiter().GetResult();
-        database.Dispose();
-    }
-
-    private void Enqueue(PendingWrite write)
-    {
-        if (writeFailure is not null)
+        if (staged.Count == 0 && ResourceVersion == committedVersion)
         {
-            throw new IOException($"The sandbox data file can no longer be written: {writeFailure.Message}", writeFailure);
+            return;
         }
 
-        pending.Writer.TryWrite(write);
-    }
-
-    /// <summary>Applies queued writes in batches, one LiteDB transaction each, in the order they were made.</summary>
-    private async Task WriteBehindAsync()
-    {
-        var batch = new List<PendingWrite>();
-        while (await pending.Reader.WaitToReadAsync())
+        try
         {
-            while (batch.Count < 512 && pending.Reader.TryRead(out var write))
+            if (!database.BeginTrans())
             {
-                batch.Add(write);
+                throw new InvalidOperationException("a sandbox transaction is already open");
             }
 
-            try
+            foreach (var write in staged)
             {
-                database.BeginTrans();
-                foreach (var write in batch)
+                var id = $"{write.Bucket}/{write.Name}";
+                if (write.Json is null)
                 {
-                    if (write.Json is null)
-                    {
-                        objects.Delete(write.Id);
-                    }
-                    else
-                    {
-                        objects.Upsert(new BsonDocument { ["_id"] = write.Id, ["bucket"] = write.Bucket, ["json"] = write.Json });
-                    }
+                    objects.Delete(id);
                 }
-
-                meta.Upsert(new BsonDocument { ["_id"] = CounterId, ["value"] = batch.Max(w => w.ResourceVersion) });
-                database.Commit();
-            }
-            catch (LiteException e)
-            {
-                database.Rollback();
-                writeFailure = e;
-            }
-            catch (IOException e)
-            {
-                database.Rollback();
-                writeFailure = e;
+                else
+                {
+                    objects.Upsert(new BsonDocument { ["_id"] = id, ["bucket"] = write.Bucket, ["json"] = write.Json });
+                }
             }
 
-            batch.Clear();
+            meta.Upsert(new BsonDocument { ["_id"] = CounterId, ["value"] = ResourceVersion });
+            database.Commit();
+            committedVersion = ResourceVersion;
+            staged.Clear();
         }
+        catch (Exception e) when (e is LiteException or IOException or InvalidOperationException)
+        {
+            database.Rollback();
+            Undo();
+            throw new IOException($"The sandbox data file could not be written, so nothing was changed: {e.Message}", e);
+        }
+    }
+
+    public void Dispose() => database.Dispose();
+
+    /// <summary>Puts memory back as it was at the last commit, newest change first.</summary>
+    private void Undo()
+    {
+        for (var i = staged.Count - 1; i >= 0; i--)
+        {
+            var write = staged[i];
+            var bucket = Bucket(write.Bucket);
+            if (write.Previous is null)
+            {
+                bucket.Remove(write.Name);
+            }
+            else
+            {
+                bucket[write.Name] = write.Previous;
+            }
+        }
+
+        staged.Clear();
+        ResourceVersion = committedVersion;
     }
 
     private static string NameOf(JsonObject obj) => (string)obj["metadata"]!["name"]!;
@@ -177,6 +180,6 @@ internal sealed class SandboxStore : IDisposable
         return bucket;
     }
 
-    /// <summary>One queued change of the file: an upsert (Json set) or a delete (Json null).</summary>
-    private sealed record PendingWrite(string Id, string? Bucket, string? Json, long ResourceVersion);
+    /// <summary>One staged change: an upsert (Json set) or a delete (Json null), and the object it replaced, to undo it.</summary>
+    private sealed record StagedWrite(string Bucket, string Name, string? Json, JsonObject? Previous);
 }

@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using IstioTutor.Bot.Tests.Hosting;
+using IstioTutor.Core.Guard.Audit;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
 using IstioTutor.Mesh.Cluster;
 using IstioTutor.Mesh.Model;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IstioTutor.Bot.Tests.Channels;
 
@@ -86,11 +88,17 @@ public sealed class BotFrameworkDoorTests(BotHostFixture host)
     public async Task Cancel_submitted_from_the_preview_card_applies_nothing()
     {
         var preview = await host.ExchangeAsync(host.Message("msteams", "teams-cancel-1", ApplyText, userId: "29:canceller"));
-        var data = preview.Attachments[0]!["content"]!["actions"]![1]!["data"]!.DeepClone();
+        var cancel = preview.Attachments[0]!["content"]!["actions"]![1]!["data"]!.DeepClone();
+        var confirm = preview.Attachments[0]!["content"]!["actions"]![0]!["data"]!.DeepClone();
 
-        await host.ExchangeAsync(host.Message("msteams", "teams-cancel-1", "", userId: "29:canceller", value: data));
+        var cancelled = await host.ExchangeAsync(host.Message("msteams", "teams-cancel-1", "", userId: "29:canceller", value: cancel));
+        // The preview is gone: pressing its Confirm button afterwards must apply nothing either.
+        var late = await host.ExchangeAsync(host.Message("msteams", "teams-cancel-1", "", userId: "29:canceller", value: confirm));
 
+        Assert.Contains("ancel", cancelled.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Applied", late.Text, StringComparison.Ordinal);
         Assert.Null(await host.GetAsync(ResourceKinds.VirtualService, LearnerIds.NamespaceOf(TeamsLearner("29:canceller")), "reviews"));
+        Assert.Null(await host.GetAsync(ResourceKinds.DestinationRule, LearnerIds.NamespaceOf(TeamsLearner("29:canceller")), "reviews"));
     }
 
     [Fact]
@@ -109,53 +117,85 @@ public sealed class BotFrameworkDoorTests(BotHostFixture host)
     [Fact]
     public async Task Card_data_with_an_invalid_verb_is_refused_and_runs_nothing()
     {
-        var value = new JsonObject { ["verb"] = "Confirm; DROP", ["argument"] = "p-1" };
+        var preview = await host.ExchangeAsync(host.Message("msteams", "teams-bad-card-1", ApplyText, userId: "29:badcard"));
+        var id = preview.Attachments[0]!["content"]!["actions"]![0]!["data"]!["argument"]!.GetValue<string>();
+        var audit = host.App.Services.GetRequiredService<IAuditLog>();
+        var audited = audit.Query(TeamsLearner("29:badcard")).Count;
+        var value = new JsonObject { ["verb"] = "Confirm; DROP", ["argument"] = id };
 
-        var reply = await host.ExchangeAsync(host.Message("msteams", "teams-bad-card-1", "", value: value));
+        var reply = await host.ExchangeAsync(host.Message("msteams", "teams-bad-card-1", "", userId: "29:badcard", value: value));
 
         Assert.Contains("no valid \"verb\"", reply.Text, StringComparison.Ordinal);
         Assert.Contains("Nothing was done", reply.Text, StringComparison.Ordinal);
+        // Nothing ran: the real preview it names stays unapplied and the guard saw no attempt.
+        Assert.Null(await host.GetAsync(ResourceKinds.VirtualService, LearnerIds.NamespaceOf(TeamsLearner("29:badcard")), "reviews"));
+        Assert.Equal(audited, audit.Query(TeamsLearner("29:badcard")).Count);
     }
 
     [Fact]
-    public async Task Slack_answer_is_mrkdwn_with_sources_and_no_markdown_bold()
+    public async Task Slack_answer_is_block_kit_with_sources_and_no_markdown_bold()
     {
         var reply = await host.ExchangeAsync(host.Message("slack", "slack-q-1", "What does a VirtualService do?", userId: "U024BE7LH:T024BE7LD"));
 
-        Assert.Contains("_Sources:_", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("• ", reply.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("**", reply.Text, StringComparison.Ordinal);
+        var blocks = SlackBlocks(reply);
+        Assert.Equal("plain", reply.Body["textFormat"]!.GetValue<string>());
+        Assert.Contains(blocks, b => b["type"]!.GetValue<string>() == "context" && b.ToJsonString().Contains("*Sources:*", StringComparison.Ordinal));
+        Assert.DoesNotContain("**", reply.Body["channelData"]!.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Slack_apply_preview_is_mrkdwn_with_a_code_block_and_buttons_that_send_the_text_command()
+    public async Task Slack_apply_preview_is_block_kit_with_the_diff_once_and_buttons_that_carry_the_card_action()
     {
         var reply = await host.ExchangeAsync(host.Message("slack", "slack-apply-1", "<@U0BOT> " + ApplyText, userId: "U3:T1"));
 
-        Assert.DoesNotContain("**", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("*Preview ", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("```\n", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("+++ preview/VirtualService/reviews", reply.Text, StringComparison.Ordinal);
-        Assert.Matches("Or type: `!confirm [^`]+`  `!cancel [^`]+`", reply.Text);
-        Assert.Single(reply.Text.Split("+++ preview/VirtualService/reviews").Skip(1)); // the diff is written once, in the card part
-        var hero = Assert.Single(reply.Attachments)!;
-        Assert.Equal("application/vnd.microsoft.card.hero", hero["contentType"]!.GetValue<string>());
-        var buttons = hero["content"]!["buttons"]!.AsArray();
-        Assert.Equal(["imBack", "imBack"], buttons.Select(b => b!["type"]!.GetValue<string>()));
-        Assert.StartsWith("/confirm ", buttons[0]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        var blocks = SlackBlocks(reply);
+        var all = reply.Body["channelData"]!.ToJsonString();
+        Assert.Contains(blocks, b => b["type"]!.GetValue<string>() == "header" && b["text"]!["text"]!.GetValue<string>().StartsWith("Preview ", StringComparison.Ordinal));
+        var diff = Assert.Single(blocks, b => b["type"]!.GetValue<string>() == "section" && b["text"]!["text"]!.GetValue<string>().Contains("+++ preview/VirtualService/reviews", StringComparison.Ordinal));
+        Assert.StartsWith("```\n", diff["text"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("**", all, StringComparison.Ordinal);
+        var buttons = Assert.Single(blocks, b => b["type"]!.GetValue<string>() == "actions")["elements"]!.AsArray();
+        Assert.Equal(["confirm", "cancel"], buttons.Select(b => JsonNode.Parse(b!["value"]!.GetValue<string>())!["verb"]!.GetValue<string>()));
+        var context = string.Join("\n", blocks.Where(b => b["type"]!.GetValue<string>() == "context").Select(b => b["elements"]![0]!["text"]!.GetValue<string>()));
+        Assert.Matches("Or type: `!confirm [^`]+`  `!cancel [^`]+`", context);
+        Assert.Empty(reply.Attachments);
     }
 
     [Fact]
-    public async Task Slack_confirm_button_press_comes_back_as_its_command_and_applies_the_change()
+    public async Task Slack_confirm_button_press_comes_back_as_its_card_action_and_applies_the_change()
     {
         var preview = await host.ExchangeAsync(host.Message("slack", "slack-confirm-1", ApplyText, userId: "U1:T1"));
-        var command = preview.Attachments[0]!["content"]!["buttons"]![0]!["value"]!.GetValue<string>();
+        var button = SlackBlocks(preview).Single(b => b["type"]!.GetValue<string>() == "actions")["elements"]![0]!;
+        var press = host.Message("slack", "slack-confirm-1", "", userId: "U1:T1");
+        press["channelData"] = new JsonObject { ["Payload"] = new JsonObject { ["actions"] = new JsonArray(new JsonObject { ["value"] = button["value"]!.GetValue<string>() }) } };
 
-        var reply = await host.ExchangeAsync(host.Message("slack", "slack-confirm-1", command, userId: "U1:T1"));
+        var reply = await host.ExchangeAsync(press);
 
-        Assert.StartsWith($"Applied {command["/confirm ".Length..]}", reply.Text, StringComparison.Ordinal);
+        var id = JsonNode.Parse(button["value"]!.GetValue<string>())!["argument"]!.GetValue<string>();
+        Assert.StartsWith($"Applied {id}", reply.Text, StringComparison.Ordinal);
         var ns = LearnerIds.NamespaceOf(LearnerIds.FromChannelUser(Door.Slack, "U1:T1"));
         Assert.NotNull(await host.GetAsync(ResourceKinds.VirtualService, ns, "reviews"));
+    }
+
+    [Fact]
+    public async Task A_learner_who_wrote_korean_gets_korean_replies_to_english_command_words()
+    {
+        await host.ExchangeAsync(host.Message("msteams", "teams-ko-1", "카나리 배포는 어떻게 하나요?", userId: "29:korean"));
+
+        var reply = await host.ExchangeAsync(host.Message("msteams", "teams-ko-1", "/stage", userId: "29:korean"));
+
+        Assert.StartsWith("현재 단계는", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lang_command_sets_the_reply_language_before_any_question()
+    {
+        var set = await host.ExchangeAsync(host.Message("slack", "slack-lang-1", "!lang ko", userId: "U9:T1"));
+        var reply = await host.ExchangeAsync(host.Message("slack", "slack-lang-1", "!stage", userId: "U9:T1"));
+
+        Assert.StartsWith("이제 한국어로 답합니다", set.Text, StringComparison.Ordinal);
+        Assert.StartsWith("현재 단계는", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("!stage beginner", reply.Body["channelData"]!["blocks"]![0]!["text"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,10 +224,12 @@ public sealed class BotFrameworkDoorTests(BotHostFixture host)
     /// <summary>Every "text" value in an Adaptive Card element tree, in document order.</summary>
     private static IEnumerable<string> Texts(JsonNode node) => node switch
     {
-        JsonObject o => o.SelectMany(p => p.Key == "text" && p.Value is JsonValue v ? [v.GetValue<string>()] : p.Value is null ? [] : Texts(p.Value)),
+        JsonObject o => o.SelectMany(p => p.Key is "text" or "codeSnippet" && p.Value is JsonValue v ? [v.GetValue<string>()] : p.Value is null ? [] : Texts(p.Value)),
         JsonArray a => a.SelectMany(e => e is null ? [] : Texts(e)),
         _ => [],
     };
+
+    private static JsonNode[] SlackBlocks(CapturedActivity reply) => reply.Body["channelData"]!["blocks"]!.AsArray().Select(b => b!).ToArray();
 
     private static string TeamsLearner(string userId) => LearnerIds.FromChannelUser(Door.Teams, userId);
 }

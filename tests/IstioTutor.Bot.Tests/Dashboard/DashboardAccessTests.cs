@@ -108,6 +108,6 @@ public sealed class DashboardAccessTests(DashboardHostFixture host) : IClassFixt
         using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         var stages = json.RootElement.GetProperty("stageDistribution");
-        Assert.Equal((2, 1), (stages.GetProperty("Beginner").GetInt32(), stages.GetProperty("Intermediate").GetInt32()));
+        Assert.Equal((2, 1), (stages.GetProperty("beginner").GetInt32(), stages.GetProperty("intermediate").GetInt32()));
     }
 }

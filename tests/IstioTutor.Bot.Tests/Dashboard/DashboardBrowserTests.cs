@@ -64,6 +64,53 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium, DashboardHos
     }
 
     [SkippableFact]
+    public async Task The_labs_chart_draws_a_line_when_every_pass_fell_on_one_day()
+    {
+        chromium.SkipIfUnavailable();
+        var page = await SignedInPageAsync();
+        await page.GotoAsync(new Uri(host.BaseAddress, $"/mentor/cohorts/{DashboardHostFixture.OneDayCohort}").ToString());
+
+        var pixels = PngPixels.Decode(await page.Locator("svg[data-chart=labs]").ScreenshotAsync(new LocatorScreenshotOptions { Type = ScreenshotType.Png }));
+
+        var painted = pixels.CountNear(0x0f, 0x9d, 0x58);
+        Assert.True(painted > 150, $"the one-day labs chart painted {painted} green pixels");
+        await page.Context.CloseAsync();
+    }
+
+    [SkippableFact]
+    public async Task The_lab_matrix_shows_who_passed_which_lab_and_who_is_stuck_where()
+    {
+        chromium.SkipIfUnavailable();
+        var page = await SignedInPageAsync();
+
+        var ada = page.Locator("#matrix tbody tr", new PageLocatorOptions { HasText = "Ada Lovelace" });
+        var cy = page.Locator($"#matrix tbody tr:has(a[href='/mentor/learners/{host.CyId}'])");
+
+        Assert.Equal("✓", (await ada.Locator("td[data-lab='sidecar-injection']").InnerTextAsync()).Trim());
+        Assert.Equal("·", (await ada.Locator("td[data-lab='traffic-shifting']").InnerTextAsync()).Trim());
+        Assert.Equal("✗3", (await cy.Locator("td[data-lab='traffic-shifting']").InnerTextAsync()).Trim());
+        Assert.Contains("failing", await cy.Locator("td[data-lab='traffic-shifting']").GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+        Assert.Equal(3, await page.Locator("#matrix tbody tr").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [SkippableFact]
+    public async Task The_dashboard_is_styled_by_its_own_stylesheet_with_no_inline_style_or_script()
+    {
+        chromium.SkipIfUnavailable();
+        var page = await SignedInPageAsync();
+
+        var background = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+        var inline = await page.EvaluateAsync<int>("() => document.querySelectorAll('style, script, [style]').length");
+        var header = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('header.top')).display");
+
+        Assert.Equal("rgb(245, 247, 251)", background);
+        Assert.Equal("flex", header);
+        Assert.Equal(0, inline);
+        await page.Context.CloseAsync();
+    }
+
+    [SkippableFact]
     public async Task The_learner_page_shows_their_lab_failures_and_why_they_are_stuck()
     {
         chromium.SkipIfUnavailable();

@@ -23,6 +23,8 @@ public sealed class DashboardHostFixture : IAsyncLifetime
 {
     public const string Token = "mentor-token-for-tests-0123456789";
     public const string Cohort = "platform-team";
+    /// <summary>A cohort whose every lab pass fell on one day.</summary>
+    public const string OneDayCohort = "one-day-team";
 
     private readonly string _data = Directory.CreateTempSubdirectory("istiotutor-dashboard-").FullName;
 
@@ -78,6 +80,12 @@ public sealed class DashboardHostFixture : IAsyncLifetime
         {
             log.Record(new ProgressEvent(cy.Id, ProgressEventKind.LabChecked, "traffic-shifting", Door.Web, now, Passed: false, Detail: "weights add up to 90"));
         }
+
+        cohorts.Create(OneDayCohort, "mentor");
+        var dee = learners.Resolve(Door.Web, "cookie-dee", "Dee");
+        cohorts.AddMember(OneDayCohort, dee.Id);
+        log.Record(new ProgressEvent(dee.Id, ProgressEventKind.LabChecked, "mtls-strict", Door.Web, now, Passed: true));
+        log.Record(new ProgressEvent(dee.Id, ProgressEventKind.LabChecked, "authz-policy", Door.Web, now, Passed: true));
 
         AdaId = ada.Id;
         CyId = cy.Id;

@@ -16,7 +16,7 @@ public sealed class EmbeddedSandboxTests(BotHostFixture host)
 
         Assert.IsType<EmbeddedSandbox>(host.App.Services.GetRequiredService<IEmbeddedSandbox>());
         Assert.True(File.Exists(Path.Combine(host.DataDirectory, EmbeddedSandbox.StoreFileName)), "sandbox.db is not in the fixture's data directory");
-        var address = await host.App.Services.GetRequiredService<IEmbeddedSandbox>().StartAsync(CancellationToken.None);
-        Assert.Equal("127.0.0.1", address.Host);
+        var endpoint = await host.App.Services.GetRequiredService<IEmbeddedSandbox>().StartAsync(CancellationToken.None);
+        Assert.Equal("127.0.0.1", endpoint.Address.Host);
     }
 }

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using IstioTutor.Bot.Tests.Hosting;
+using IstioTutor.Core.Guard.Audit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IstioTutor.Bot.Tests.WebChat;
 
@@ -68,10 +70,16 @@ public sealed class WebChatApiTests(BotHostFixture host)
     [Fact]
     public async Task Chat_refuses_an_action_with_an_invalid_verb_and_runs_nothing()
     {
+        var audit = host.App.Services.GetRequiredService<IAuditLog>();
+        var audited = audit.Query(null, 100_000).Count;
+
         using var response = await host.Http.PostAsJsonAsync("api/chat", new { action = new { verb = "CONFIRM NOW", argument = "p-1" } });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("verb", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Refused before any turn ran: no set-cookie learner was made to act, and the guard saw nothing.
+        Assert.False(response.Headers.Contains("Set-Cookie"), "a refused request must not issue a learner identity");
+        Assert.Equal(audited, audit.Query(null, 100_000).Count);
     }
 
     [Fact]

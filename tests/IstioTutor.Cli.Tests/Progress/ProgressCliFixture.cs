@@ -25,6 +25,7 @@ public sealed class ProgressCliFixture : IDisposable
 
         learners.Resolve(Door.Terminal, "outsider", null);
         log.Record(new ProgressEvent("amy", ProgressEventKind.QuizCompleted, "architecture", Door.Terminal, DateTimeOffset.UtcNow, Score: 0.75));
+        log.Record(new ProgressEvent("amy", ProgressEventKind.LabChecked, "mtls-strict", Door.Terminal, DateTimeOffset.UtcNow, Passed: true));
     }
 
     public string DataPath { get; } = Directory.CreateTempSubdirectory("istiotutor-cli-progress-").FullName;

@@ -37,11 +37,12 @@ public sealed class AnswerCompositionTests(KnowledgeFixture fixture) : IClassFix
     }
 
     [Fact]
-    public void A_korean_answer_about_later_material_opens_with_the_stage_note_in_korean()
+    public void A_korean_answer_about_later_material_opens_with_a_gentle_lead_and_the_stage_note_in_korean()
     {
         var answer = ComposeFrom("timeouts-retries", "ko", "타임아웃과 재시도를 설정하는 위치", Stage.Beginner);
 
-        Assert.StartsWith("참고: 이 내용은 현재 단계(초급)보다 뒤인 중급 단계", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("좋은 질문입니다. 초급 과정보다 한 걸음 앞선 내용이라", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("이 내용은 현재 단계(초급)보다 뒤인 중급 단계의 레슨", answer.Text, StringComparison.Ordinal);
         Assert.Contains("/lesson timeouts-retries", answer.Text, StringComparison.Ordinal);
     }
 

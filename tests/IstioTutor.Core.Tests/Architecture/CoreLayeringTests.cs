@@ -16,7 +16,7 @@ public sealed class CoreLayeringTests
 
     /// <summary>Bottom first.</summary>
     public static readonly string[] Layers =
-        ["Turns", "Observability", "Knowledge", "Progress", "Guard", "Labs", "Tools", "Answering", "Curriculum", "Pipeline", "Hosting"];
+        ["Turns", "Observability", "Knowledge", "Progress", "McpAccess", "Guard", "Labs", "Tools", "Answering", "Curriculum", "Pipeline", "Hosting"];
 
     private static readonly Assembly Core = typeof(TutorServiceCollectionExtensions).Assembly;
 

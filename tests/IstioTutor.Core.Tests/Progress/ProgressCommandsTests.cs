@@ -78,6 +78,8 @@ public sealed class ProgressCommandsTests : IDisposable
 
         var reply = await _host.SayAsync("cho", "/progress");
 
+        Assert.Equal(Stage.Beginner, reply.Stage);
+        Assert.StartsWith("Stage: beginner\n", reply.Text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("Quiz scores (1): architecture 50%", reply.Text, StringComparison.Ordinal);
         Assert.Contains("complete 1 more beginner quiz", reply.Text, StringComparison.Ordinal);
         Assert.Contains("raise your quiz average from 50% to 70%", reply.Text, StringComparison.Ordinal);

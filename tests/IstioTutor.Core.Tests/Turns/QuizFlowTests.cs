@@ -24,8 +24,9 @@ public sealed class QuizFlowTests : IDisposable
     private static Task<TurnResult> Say(ServiceProvider sp, string text) =>
         sp.GetRequiredService<TutorPipeline>().HandleAsync(new TurnRequest(Door.Terminal, "quizzer", "c", text));
 
-    private static int[] CorrectAnswers(ServiceProvider sp, string lessonId) =>
-        sp.GetRequiredService<KnowledgeBase>().Curriculum.Find(lessonId, "en")!.Quiz.Select(q => q.CorrectIndex + 1).ToArray();
+    /// <summary>The option number of the right answer as the learner was shown it (options are shuffled per learner).</summary>
+    private static int CorrectAsShown(ServiceProvider sp, string lessonId, int index, TurnResult shown) =>
+        QuizCardReader.CorrectAsShown(sp.GetRequiredService<KnowledgeBase>().Curriculum.Find(lessonId, "en")!.Quiz[index], shown);
 
     [Fact]
     public async Task Opening_a_lesson_records_it_and_makes_it_current()
@@ -57,12 +58,12 @@ public sealed class QuizFlowTests : IDisposable
     {
         using var sp = Start();
         await Say(sp, "/lesson traffic-shifting");
-        await Say(sp, "/quiz");
+        var last = await Say(sp, "/quiz");
 
-        TurnResult last = null!;
-        foreach (var n in CorrectAnswers(sp, "traffic-shifting"))
+        var count = sp.GetRequiredService<KnowledgeBase>().Curriculum.Find("traffic-shifting", "en")!.Quiz.Count;
+        for (var i = 0; i < count; i++)
         {
-            last = await Say(sp, $"/answer {n}");
+            last = await Say(sp, $"/answer {CorrectAsShown(sp, "traffic-shifting", i, last)}");
         }
 
         Assert.Contains("Quiz finished", last.Text, StringComparison.Ordinal);
@@ -77,12 +78,12 @@ public sealed class QuizFlowTests : IDisposable
     {
         using var sp = Start();
         await Say(sp, "/lesson traffic-shifting");
-        await Say(sp, "/quiz");
+        var shown = await Say(sp, "/quiz");
         var quiz = sp.GetRequiredService<KnowledgeBase>().Curriculum.Find("traffic-shifting", "en")!.Quiz;
 
-        foreach (var q in quiz)
+        for (var i = 0; i < quiz.Count; i++)
         {
-            await Say(sp, $"/answer {(q.CorrectIndex == 0 ? 2 : 1)}");
+            shown = await Say(sp, $"/answer {(CorrectAsShown(sp, "traffic-shifting", i, shown) == 1 ? 2 : 1)}");
         }
 
         var events = sp.GetRequiredService<IProgressLog>().ForLearner("quizzer");
@@ -121,8 +122,8 @@ public sealed class QuizFlowTests : IDisposable
         using (var first = Start())
         {
             await Say(first, "/lesson traffic-shifting");
-            await Say(first, "/quiz");
-            await Say(first, $"/answer {CorrectAnswers(first, "traffic-shifting")[0]}");
+            var shown = await Say(first, "/quiz");
+            await Say(first, $"/answer {CorrectAsShown(first, "traffic-shifting", 0, shown)}");
         }
 
         using var second = Start();

@@ -71,18 +71,22 @@ public sealed class TutorHostFixture : IAsyncLifetime
         return confirmed;
     }
 
-    /// <summary>Every Istio object in every namespace except <paramref name="except"/>, as comparable JSON text.</summary>
+    /// <summary>
+    /// Every object of every kind the sandbox serves and the tutor can read (Istio config, namespaces, pods,
+    /// services, service accounts, deployments) outside <paramref name="except"/>, as comparable JSON text.
+    /// </summary>
     public async Task<SortedDictionary<string, string>> SnapshotAllAsync(string? except)
     {
         var all = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var kind in ResourceKinds.Istio)
+        foreach (var kind in ResourceKinds.All)
         {
             foreach (var item in await Cluster.ListAsync(kind, null, null, CancellationToken.None))
             {
-                var ns = item["metadata"]?["namespace"]?.GetValue<string>() ?? "";
+                var name = item["metadata"]?["name"]?.GetValue<string>() ?? "";
+                var ns = kind.Namespaced ? item["metadata"]?["namespace"]?.GetValue<string>() ?? "" : name;
                 if (ns != except)
                 {
-                    all[$"{kind.Kind}/{ns}/{item["metadata"]?["name"]}"] = item.ToJsonString();
+                    all[$"{kind.Kind}/{ns}/{name}"] = item.ToJsonString();
                 }
             }
         }

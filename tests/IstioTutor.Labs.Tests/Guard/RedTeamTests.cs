@@ -145,6 +145,20 @@ public sealed class RedTeamTests(TutorHostFixture host)
         Assert.True(Corpus.Count >= 20);
     }
 
+    /// <summary>The "every other namespace unchanged" check must see more than Istio config: a new namespace or a changed workload counts.</summary>
+    [Fact]
+    public async Task Snapshot_of_other_namespaces_sees_namespaces_and_workloads_not_only_istio_kinds()
+    {
+        var before = await host.SnapshotAllAsync(except: null);
+        var bystander = LearnerIds.NamespaceOf(TutorHostFixture.NewLearner("bystander"));
+
+        await host.Cluster.EnsureNamespaceAsync(bystander, CancellationToken.None);
+
+        var after = await host.SnapshotAllAsync(except: null);
+        Assert.Contains($"Namespace/{bystander}/{bystander}", after.Keys);
+        Assert.NotEqual(before.Count, after.Count);
+    }
+
     [Fact]
     public async Task Yaml_bomb_is_refused_in_well_under_a_second()
     {

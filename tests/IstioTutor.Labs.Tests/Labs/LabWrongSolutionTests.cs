@@ -203,6 +203,20 @@ public sealed class LabWrongSolutionTests(TutorHostFixture host)
     }
 
     [Fact]
+    public async Task Check_text_says_no_workload_was_reached_instead_of_an_empty_list()
+    {
+        // v9 is no subset of reviews, so no request reaches any workload.
+        var learner = TutorHostFixture.NewLearner("none");
+        await host.ApplyAndConfirmAsync(learner, Edited(new RequestRoutingLab(), 0, "subset: v2", "subset: v9").Replace(LabDefinition.NamespaceToken, LearnerIds.NamespaceOf(learner), StringComparison.Ordinal));
+
+        var result = await host.SendAsync(learner, "/check request-routing");
+
+        var finding = Assert.Single(result.Check!.Findings, f => !f.Ok && f.Message.Contains("end-user: jason", StringComparison.Ordinal));
+        Assert.Contains("(no workload reached; status 503×200)", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("(;", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_of_an_empty_sandbox_fails_and_says_what_is_missing()
     {
         var result = await host.SendAsync(TutorHostFixture.NewLearner("empty"), "/check request-routing");

@@ -21,6 +21,9 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>The bearer token of this run; <see cref="Http"/> sends it on every request.</summary>
+    public string Token { get; private set; } = null!;
+
     public DataDirectory Data { get; private set; } = null!;
 
     public IMeshCluster Cluster { get; private set; } = null!;
@@ -28,7 +31,10 @@ public sealed class SandboxFixture : IAsyncLifetime
     /// <summary>The raw KubernetesClient for calls the seam does not offer (typed workload writes).</summary>
     public IKubernetes Client { get; private set; } = null!;
 
-    public HttpClient Http { get; } = new();
+    /// <summary>Raw HTTP to the sandbox with this run's token, trusting its certificate only.</summary>
+    public HttpClient Http { get; private set; } = null!;
+
+    public SandboxEndpoint Endpoint { get; private set; } = null!;
 
     public string KubeconfigPath => Data.File(SandboxKubeconfig.FileName);
 
@@ -41,8 +47,10 @@ public sealed class SandboxFixture : IAsyncLifetime
         connection = new EmbeddedClusterConnection(sandbox);
         Cluster = new KubernetesMeshCluster(connection);
         Client = await connection.ConnectAsync(CancellationToken.None);
-        Address = await sandbox.StartAsync(CancellationToken.None);
-        Http.BaseAddress = Address;
+        Endpoint = await sandbox.StartAsync(CancellationToken.None);
+        (Address, Token) = (Endpoint.Address, Endpoint.Token);
+        Http = PinnedHttp.Create(Endpoint);
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
     }
 
     /// <summary>A learner namespace no other test uses.</summary>
@@ -62,7 +70,7 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Http.Dispose();
+        Http?.Dispose();
         connection?.Dispose();
         if (sandbox is not null)
         {

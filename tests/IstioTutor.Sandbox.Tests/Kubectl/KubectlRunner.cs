@@ -3,8 +3,8 @@ using IstioTutor.Sandbox.Tests.Fixtures;
 
 namespace IstioTutor.Sandbox.Tests.Kubectl;
 
-/// <summary>Runs the real kubectl against the fixture's sandbox with its own kubeconfig and cache dir.</summary>
-public sealed class KubectlRunner(SandboxFixture fixture)
+/// <summary>Runs the real kubectl against the fixture's sandbox with its kubeconfig (or the one given) and its own cache dir.</summary>
+public sealed class KubectlRunner(SandboxFixture fixture, string? kubeconfig = null)
 {
     public static string? Executable { get; } = Find();
 
@@ -18,7 +18,7 @@ public sealed class KubectlRunner(SandboxFixture fixture)
             RedirectStandardInput = stdin is not null,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "--kubeconfig", fixture.KubeconfigPath, "--cache-dir", fixture.KubectlCacheDir }.Concat(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+        foreach (var argument in new[] { "--kubeconfig", kubeconfig ?? fixture.KubeconfigPath, "--cache-dir", fixture.KubectlCacheDir }.Concat(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
         {
             start.ArgumentList.Add(argument);
         }

@@ -18,7 +18,7 @@ public sealed class IstioValidatorWiringTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         server = await SandboxServer.StartAsync(Path.Combine(directory, "sandbox.db"), 0, new IstioValidator(), null, CancellationToken.None);
-        cluster = new KubernetesMeshCluster(new FixedConnection(new Kubernetes(new KubernetesClientConfiguration { Host = server.Address.ToString() })));
+        cluster = new KubernetesMeshCluster(new FixedConnection(new Kubernetes(server.Endpoint.ToClientConfiguration())));
     }
 
     [Fact]

@@ -42,5 +42,5 @@ public sealed class PersistenceTests : IDisposable
     }
 
     private static KubernetesMeshCluster Connect(SandboxServer server) =>
-        new(new FixedConnection(new Kubernetes(new KubernetesClientConfiguration { Host = server.Address.ToString() })));
+        new(new FixedConnection(new Kubernetes(server.Endpoint.ToClientConfiguration())));
 }

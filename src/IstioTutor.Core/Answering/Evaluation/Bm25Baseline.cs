@@ -46,8 +46,8 @@ public sealed class Bm25Baseline : IDisposable
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
     }
 
-    /// <summary>The top section in <paramref name="lang"/> for the question, or null when no term matches.</summary>
-    public LessonSection? Top(string question, string lang)
+    /// <summary>The best <paramref name="count"/> sections in <paramref name="lang"/> for the question, best first; empty when no term matches.</summary>
+    public IReadOnlyList<LessonSection> Top(string question, string lang, int count)
     {
         var parser = new QueryParser(LuceneVersion.LUCENE_48, "text", _analyzer);
         Query text;
@@ -57,7 +57,7 @@ public sealed class Bm25Baseline : IDisposable
         }
         catch (ParseException)
         {
-            return null;
+            return [];
         }
 
         var query = new BooleanQuery
@@ -65,8 +65,9 @@ public sealed class Bm25Baseline : IDisposable
             { new TermQuery(new Term("lang", lang)), Occur.MUST },
             { text, Occur.MUST },
         };
-        var top = _searcher.Search(query, 1);
-        return top.ScoreDocs.Length == 0 ? null : _sections[_searcher.Doc(top.ScoreDocs[0].Doc).GetField("idx").GetInt32Value() ?? 0];
+        return _searcher.Search(query, count).ScoreDocs
+            .Select(d => _sections[_searcher.Doc(d.Doc).GetField("idx").GetInt32Value() ?? 0])
+            .ToArray();
     }
 
     public void Dispose()

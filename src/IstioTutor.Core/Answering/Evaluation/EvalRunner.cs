@@ -6,52 +6,56 @@ using IstioTutor.Core.Turns;
 namespace IstioTutor.Core.Answering.Evaluation;
 
 /// <summary>
-/// Runs the evaluation set through an answer engine and through the BM25 baseline. Each on-topic
-/// question is asked by a learner at the question's expected stage; off-topic ones by a beginner.
+/// Runs an evaluation set through an answer engine and through the BM25 baseline. On-topic questions are
+/// asked by a beginner or by a learner at the question's own stage (<see cref="EvalStageMode"/>);
+/// off-topic ones always by a beginner. Each question is its own conversation, so no answer is read as a
+/// follow-up to the one before.
 /// </summary>
 public sealed class EvalRunner(KnowledgeBase knowledge, IAnswerEngine engine)
 {
-    public async Task<EvalReport> RunAsync(IReadOnlyList<EvalQuestion> questions, CancellationToken cancellationToken)
+    public async Task<EvalReport> RunAsync(IReadOnlyList<EvalQuestion> questions, EvalStageMode mode, CancellationToken cancellationToken)
     {
         // A question counts only when its lesson exists in the question's language: a Korean question
         // about a lesson written only in English measures the curriculum's gaps, not the engine.
         var usable = questions.Where(q => q.OffTopic || knowledge.Curriculum.FindExact(q.Lesson!, q.Lang) is not null).ToArray();
         var skipped = questions.Except(usable).Select(q => q.Id).ToArray();
+        // A section name that matches no section of the lesson is reported and left out of the section
+        // figures (the question still counts for its lesson) rather than scored as a miss.
+        var unknownSections = new List<string>();
+        usable = usable.Select(q =>
+        {
+            if (q.Section is null || knowledge.Curriculum.FindExact(q.Lesson!, q.Lang)!.Sections
+                    .Any(s => q.IsSection(new RankedSection(s.LessonId, s.Heading, s.Stage))))
+            {
+                return q;
+            }
+
+            unknownSections.Add(q.Id);
+            return q with { Section = null };
+        }).ToArray();
 
         var engineOutcomes = new List<EvalOutcome>();
         var baselineOutcomes = new List<EvalOutcome>();
         using var baseline = new Bm25Baseline(knowledge.Curriculum.Sections);
         foreach (var q in usable)
         {
-            var stage = q.Stage ?? Stage.Beginner;
+            var stage = mode == EvalStageMode.Matched && q.Stage is { } own ? own : Stage.Beginner;
             var learner = new Learner { Id = "eval", Lang = q.Lang, Stage = stage };
             var clock = Stopwatch.StartNew();
-            var answer = await engine.AnswerAsync(new AnswerRequest(q.Question, q.Lang, stage, learner, "eval", Door.Terminal), cancellationToken);
+            var answer = await engine.AnswerAsync(new AnswerRequest(q.Question, q.Lang, stage, learner, "eval-" + q.Id, Door.Terminal), cancellationToken);
             var ms = clock.Elapsed.TotalMilliseconds;
-            var cited = answer.Citations.Count > 0 ? answer.Citations[0] : null;
-            engineOutcomes.Add(new EvalOutcome(q, answer.Grounded,
-                !q.OffTopic && answer.Grounded && q.IsAnsweredBy(answer.Text),
-                !q.OffTopic && cited is not null && cited.Stage == q.Stage,
-                cited?.Stage, cited?.LessonId, ms));
+            var cited = answer.Grounded
+                ? answer.Citations.Select(c => new RankedSection(c.LessonId, c.Section, c.Stage)).ToArray()
+                : [];
+            engineOutcomes.Add(new EvalOutcome(q, stage, answer.Grounded, !q.OffTopic && answer.Grounded && q.IsAnsweredBy(answer.Text), cited, ms));
 
             clock.Restart();
-            var top = baseline.Top(q.Question, q.Lang);
+            var top = baseline.Top(q.Question, q.Lang, EvalOutcome.TopK);
             ms = clock.Elapsed.TotalMilliseconds;
-            var baseText = top is null ? "" : top.Markdown;
-            baselineOutcomes.Add(new EvalOutcome(q, top is not null,
-                !q.OffTopic && top is not null && q.IsAnsweredBy(baseText),
-                !q.OffTopic && top is not null && top.Stage == q.Stage,
-                top?.Stage, top?.LessonId, ms));
+            baselineOutcomes.Add(new EvalOutcome(q, stage, top.Count > 0, !q.OffTopic && top.Count > 0 && q.IsAnsweredBy(top[0].Markdown),
+                top.Select(s => new RankedSection(s.LessonId, s.Heading, s.Stage)).ToArray(), ms));
         }
 
-        return new EvalReport(questions.Count, skipped, Score("engine", engineOutcomes), Score("bm25-baseline", baselineOutcomes));
-    }
-
-    private static EvalScore Score(string system, List<EvalOutcome> outcomes)
-    {
-        var onTopic = outcomes.Where(o => !o.Question.OffTopic).ToArray();
-        var offTopic = outcomes.Where(o => o.Question.OffTopic).ToArray();
-        return new EvalScore(system, onTopic.Length, onTopic.Count(o => o.Hit), onTopic.Count(o => o.StageMatch),
-            offTopic.Length, offTopic.Count(o => !o.Grounded), outcomes);
+        return new EvalReport(mode, questions.Count, skipped, unknownSections, new EvalScore("engine", engineOutcomes), new EvalScore("bm25-baseline", baselineOutcomes));
     }
 }

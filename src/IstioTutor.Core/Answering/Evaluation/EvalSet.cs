@@ -13,6 +13,17 @@ public static class EvalSet
     /// <summary>The held-out set: written before the engine was tuned and never used to tune it.</summary>
     public const string HoldoutRelativePath = "tests/eval/holdout.yaml";
 
+    /// <summary>The blind set: written by someone who never saw the retrieval code, committed before the changes it measures, never tuned on.</summary>
+    public const string BlindRelativePath = "tests/eval/blind.yaml";
+
+    /// <summary>The named sets the eval command knows, by the name it takes.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Named = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["dev"] = DefaultRelativePath,
+        ["holdout"] = HoldoutRelativePath,
+        ["blind"] = BlindRelativePath,
+    };
+
     public static IReadOnlyList<EvalQuestion> Parse(string yaml, string source)
     {
         EvalFile file;
@@ -52,7 +63,13 @@ public static class EvalSet
                 stage = s;
             }
 
-            questions.Add(new EvalQuestion(q.Id, q.Lang, q.Question.Trim(), q.OffTopic, stage, q.Lesson, q.MustContain));
+            if (q.OffTopic && q.Section is not null)
+            {
+                throw new InvalidDataException($"{where} is off-topic, so it cannot name a section.");
+            }
+
+            questions.Add(new EvalQuestion(q.Id, q.Lang, q.Question.Trim(), q.OffTopic, stage, q.Lesson, q.MustContain,
+                string.IsNullOrWhiteSpace(q.Section) ? null : q.Section.Trim()));
         }
 
         return questions;
@@ -87,5 +104,6 @@ public static class EvalSet
         public string? Stage { get; set; }
         public string? Lesson { get; set; }
         public List<string> MustContain { get; set; } = [];
+        public string? Section { get; set; }
     }
 }

@@ -1,3 +1,4 @@
+using IstioTutor.Core.Answering.FollowUps;
 using IstioTutor.Core.Answering.Llm.Hybrid;
 using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Knowledge.Search;
@@ -28,12 +29,16 @@ public sealed class LlmAnswerEngine(
     IModelToolbox toolbox,
     IOptions<LlmOptions> options,
     TimeProvider clock,
-    ILogger<LlmAnswerEngine> logger) : IAnswerEngine
+    ILogger<LlmAnswerEngine> logger,
+    FollowUpResolver followUps) : IAnswerEngine
 {
     public async Task<Answer> AnswerAsync(AnswerRequest request, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var retrieval = retriever.Retrieve(request.Question, request.Lang, request.Stage);
+        // A follow-up ("why?", "show me the YAML") is retrieved against the conversation's previous answer:
+        // by its own words it would match nothing, or the wrong lesson.
+        var followUp = followUps.Resolve(request);
+        var retrieval = followUp?.Retrieval ?? retriever.Retrieve(request.Question, request.Lang, request.Stage);
         if ((!retrieval.OnTopic && !retrieval.Evidence.Any) || retrieval.Evidence.AboutAnotherTechnology)
         {
             // Nothing about Istio or the sandbox in it, or about another technology (a Kafka timeout): the
@@ -42,9 +47,10 @@ public sealed class LlmAnswerEngine(
         }
 
         // Only an on-topic question gets sections; with embeddings on they are BM25 fused with vector hits.
-        var sections = retrieval.OnTopic
-            ? (await hybrid.RankAsync(request.Question, retrieval, cancellationToken)).Take(o.MaxSections).ToList()
-            : [];
+        var sections = !retrieval.OnTopic ? []
+            : followUp is { FollowUp.Kind: not FollowUpKind.WhatAbout }
+                ? await PreviousContextAsync(followUp, request, cancellationToken)
+                : (await hybrid.RankAsync(followUp?.Query ?? request.Question, retrieval, cancellationToken)).Take(o.MaxSections).ToList();
 
         var tools = o.EnableTools
             ? await toolbox.OpenAsync(request, cancellationToken)
@@ -93,7 +99,20 @@ public sealed class LlmAnswerEngine(
         var now = clock.GetUtcNow();
         history.Append(request.Learner.Id, request.ConversationId, new ConversationMessage(ConversationRole.Learner, request.Question, now));
         history.Append(request.Learner.Id, request.ConversationId, new ConversationMessage(ConversationRole.Tutor, text, now));
-        return new Answer(text, checkedReply.Citations.Count > 0, checkedReply.Citations, tools.Cards(), tools.PendingAction);
+        var answer = new Answer(text, checkedReply.Citations.Count > 0, checkedReply.Citations, tools.Cards(), tools.PendingAction);
+        followUps.Remember(request, answer, followUp?.Query ?? request.Question);
+        return answer;
+    }
+
+    /// <summary>
+    /// The sections for a follow-up about the previous answer: that answer's section first (in the
+    /// language asked for), then the rest of what its question retrieves.
+    /// </summary>
+    private async Task<List<LessonSection>> PreviousContextAsync(ResolvedFollowUp followUp, AnswerRequest request, CancellationToken cancellationToken)
+    {
+        var previous = retriever.Retrieve(followUp.Previous.Question, followUp.Section.Lang, request.Stage);
+        var rest = previous.OnTopic ? await hybrid.RankAsync(followUp.Previous.Question, previous, cancellationToken) : [];
+        return rest.Prepend(followUp.Section).DistinctBy(SectionIds.Of).Take(options.Value.MaxSections).ToList();
     }
 
     /// <summary>

@@ -50,7 +50,8 @@ public sealed class AnswerCommand(
                 $"진행 중이던 퀴즈({quiz.LessonId})가 커리큘럼에서 사라져 닫았습니다. /quiz 로 다시 시작하세요."));
         }
 
-        var question = lesson.Quiz[quiz.QuestionIndex];
+        // Graded in the order the learner was shown, not the lesson file's order.
+        var question = QuizShuffle.For(learner.Id, lesson.Id, lesson.Quiz[quiz.QuestionIndex]);
         if (!int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out var chosen) || chosen < 1 || chosen > question.Options.Count)
         {
             var what = argument.Length == 0 ? context.T("No option number was given", "보기 번호가 없습니다") : context.T($"'{argument}' is not an option number", $"'{argument}'은(는) 보기 번호가 아닙니다");

@@ -4,12 +4,15 @@ using IstioTutor.Core.Turns;
 
 namespace IstioTutor.Core.Curriculum.Commands;
 
-/// <summary>Renders one quiz question as text and as a card whose buttons send <c>/answer N</c>.</summary>
+/// <summary>
+/// Renders one quiz question, options in the learner's <see cref="QuizShuffle"/> order, as text and as a card
+/// whose buttons send <c>/answer N</c> (N in that same order).
+/// </summary>
 internal static class QuizPresenter
 {
     public static TurnResult Question(TurnContext context, Lesson lesson, int index, string? preface = null)
     {
-        var question = lesson.Quiz[index];
+        var question = QuizShuffle.For(context.Learner.Id, lesson.Id, lesson.Quiz[index]);
         var sb = new StringBuilder();
         if (preface is { Length: > 0 })
         {
@@ -32,8 +35,13 @@ internal static class QuizPresenter
         var card = new TutorCard(
             "quiz",
             context.T($"{lesson.Title} — {index + 1}/{lesson.Quiz.Count}", $"{lesson.Title} — {index + 1}/{lesson.Quiz.Count}"),
-            [new CardSection(null, question.Question)],
-            question.Options.Select((o, i) => new CardButton($"{i + 1}. {o}", new CardAction("answer", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))).ToArray());
+            [
+                new CardSection(null, question.Question),
+                // The options are read in the card body; the buttons only carry their numbers, which fit any client.
+                new CardSection(null, string.Join("\n", question.Options.Select((o, i) => $"{i + 1}. {o}"))),
+            ],
+            question.Options.Select((_, i) => (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Select(n => new CardButton(n, new CardAction("answer", n))).ToArray());
         return context.Reply(sb.ToString()) with { Cards = [card] };
     }
 }

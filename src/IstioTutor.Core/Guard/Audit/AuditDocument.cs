@@ -22,10 +22,11 @@ internal sealed class AuditDocument
     public string? Diff { get; set; }
     public bool ModelInitiated { get; set; }
     public string? ActionId { get; set; }
+    public string? Rule { get; set; }
 
     public AuditEntry ToEntry() => new(
         new DateTimeOffset(DateTime.SpecifyKind(At, DateTimeKind.Utc)), LearnerId, (Door)Door, ConversationId, Verb, Kind, Name,
-        Namespace, (AuditDecision)Decision, Reason, Diff, ModelInitiated, ActionId);
+        Namespace, (AuditDecision)Decision, Reason, Diff, ModelInitiated, ActionId, Rule);
 
     public static AuditDocument From(AuditEntry e) => new()
     {
@@ -42,5 +43,6 @@ internal sealed class AuditDocument
         Diff = e.Diff,
         ModelInitiated = e.ModelInitiated,
         ActionId = e.ActionId,
+        Rule = e.Rule,
     };
 }

@@ -5,7 +5,8 @@ namespace IstioTutor.Core.Guard.Audit;
 /// <summary>
 /// One attempt to act on a cluster, allowed or refused: who (learner), through which door and
 /// conversation, what (verb, kind, name), where (namespace), the decision and its reason, the diff a
-/// preview showed, and whether a model rather than the learner started it.
+/// preview showed, whether a model rather than the learner started it, and for a refusal the code of the
+/// rule that refused it (<see cref="GuardRefusal.Code"/>).
 /// </summary>
 public sealed record AuditEntry(
     DateTimeOffset At,
@@ -20,4 +21,5 @@ public sealed record AuditEntry(
     string Reason,
     string? Diff = null,
     bool ModelInitiated = false,
-    string? ActionId = null);
+    string? ActionId = null,
+    string? Rule = null);

@@ -133,6 +133,10 @@ public sealed partial class KnowledgeIndex : IDisposable
     /// <summary>The bilingual concept groups questions are widened with.</summary>
     public ConceptMap Concepts { get; }
 
+    /// <summary>True when some section in <paramref name="lang"/> holds the analyzed <paramref name="term"/> in any field.</summary>
+    public bool Holds(string lang, string term) =>
+        _vocabulary.TryGetValue(Head + lang, out var head) && (head.Contains(term) || _vocabulary[Terms + lang].Contains(term) || _vocabulary[Body + lang].Contains(term));
+
     /// <summary>The question's analyzed terms in <paramref name="lang"/> (what the index compares).</summary>
     public IReadOnlyList<string> Analyze(string lang, string text)
     {

@@ -35,10 +35,11 @@ public sealed class KnowledgeRetriever(KnowledgeBase knowledge, IOptions<Knowled
         var byLesson = raw.GroupBy(h => h.Section.LessonId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(h => h.Score).Take(3).Sum(h => h.Score), StringComparer.Ordinal);
         var maxLesson = byLesson.Count == 0 ? 1f : Math.Max(byLesson.Values.Max(), 1e-6f);
-        var hits = raw
-            .Select(h => h with { Score = h.Score * Weight(h.Section, learnerStage, o) * (0.7f + (0.3f * byLesson[h.Section.LessonId] / maxLesson)) * (float)(0.6 + (0.4 * h.Coverage)) })
+        var scored = raw
+            .Select(h => h with { Score = h.Score * Weight(h.Section) * (0.7f + (0.3f * byLesson[h.Section.LessonId] / maxLesson)) * (float)(0.6 + (0.4 * h.Coverage)) })
             .OrderByDescending(h => h.Score)
-            .ToArray();
+            .ToList();
+        var hits = StageOrder(scored, learnerStage, o.EqualAnswerMargin);
         // Whether the curriculum covers the question is judged per lesson (a question's words are often
         // spread over a lesson's sections) and over the top few, since stage and lesson weighting may put a
         // lesson that matches fewer of the question's words first.
@@ -50,15 +51,39 @@ public sealed class KnowledgeRetriever(KnowledgeBase knowledge, IOptions<Knowled
         return new Retrieval(hits, onTopic, evidence, lang, learnerStage);
     }
 
-    private static float Weight(LessonSection section, Stage learnerStage, KnowledgeOptions o)
+    /// <summary>
+    /// Routing by answer: the best-scoring section comes first whatever the learner's stage. Only among
+    /// sections that answer equally well — within <paramref name="margin"/> of the best remaining score —
+    /// does one at or before the learner's stage go ahead of a later one. The stage then changes how the
+    /// answer is presented, not which section gives it.
+    /// </summary>
+    internal static SearchHit[] StageOrder(List<SearchHit> byScore, Stage learnerStage, double margin)
     {
-        var weight = section.Stage <= learnerStage ? 1.0 : o.LaterStageWeight;
-        // Common-mistake lists match many questions loosely; the teaching section should win a tie.
-        if (section.Kind == SectionKind.CommonMistakes)
+        var ordered = new SearchHit[byScore.Count];
+        for (var i = 0; i < ordered.Length; i++)
         {
-            weight *= 0.85;
+            var top = byScore[0];
+            var pick = 0;
+            if (top.Section.Stage > learnerStage)
+            {
+                var floor = top.Score * (1 - margin);
+                for (var j = 1; j < byScore.Count && byScore[j].Score >= floor; j++)
+                {
+                    if (byScore[j].Section.Stage <= learnerStage)
+                    {
+                        pick = j;
+                        break;
+                    }
+                }
+            }
+
+            ordered[i] = byScore[pick];
+            byScore.RemoveAt(pick);
         }
 
-        return (float)weight;
+        return ordered;
     }
+
+    /// <summary>Common-mistake lists match many questions loosely; the teaching section should win a tie.</summary>
+    private static float Weight(LessonSection section) => section.Kind == SectionKind.CommonMistakes ? 0.85f : 1f;
 }

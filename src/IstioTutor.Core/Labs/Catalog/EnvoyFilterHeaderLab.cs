@@ -87,7 +87,7 @@ public sealed class EnvoyFilterHeaderLab : ILab
             ("A patch inserts an HTTP filter into the inbound chain.", "패치가 인바운드 체인에 HTTP 필터를 넣습니다."),
             ("No patch inserts an HTTP_FILTER in SIDECAR_INBOUND before the router.", "SIDECAR_INBOUND 의 라우터 앞에 HTTP_FILTER 를 넣는 패치가 없습니다."),
             (Definition.Hints[1].En, Definition.Hints[1].Ko));
-        var code = string.Join("\n", inbound.Select(p => JsonFields.Str(p["patch"]?["value"]?["typed_config"]?["inlineCode"]) ?? JsonFields.Str(p["patch"]?["value"]?["typedConfig"]?["inlineCode"]) ?? ""));
+        var code = string.Join("\n", inbound.Select(p => LuaFilterSource.Code(p["patch"]?["value"]) ?? ""));
         findings.Expect(
             code.Contains("envoy_on_response", StringComparison.Ordinal) && code.Contains("x-istiotutor", StringComparison.OrdinalIgnoreCase) && (code.Contains(":add(", StringComparison.Ordinal) || code.Contains(":replace(", StringComparison.Ordinal)),
             ("The Lua filter adds x-istiotutor in envoy_on_response.", "Lua 필터가 envoy_on_response 에서 x-istiotutor 를 더합니다."),

@@ -70,16 +70,25 @@ public sealed class RequestRoutingLab : ILab
         findings.Expect(
             jason.ToVersion("v2") == jason.Requests && jason.CountOf(200) == jason.Requests,
             ("Every request with end-user: jason reached reviews v2.", "end-user: jason 요청이 모두 reviews v2에 도달했습니다."),
-            ($"Requests with end-user: jason reached v2 {jason.ToVersion("v2")} of {jason.Requests} times ({Versions(jason)}).", $"end-user: jason 요청이 {jason.Requests}번 중 {jason.ToVersion("v2")}번만 v2에 도달했습니다({Versions(jason)})."),
+            ($"Requests with end-user: jason reached v2 {jason.ToVersion("v2")} of {jason.Requests} times ({Versions(jason)}).", $"end-user: jason 요청이 {jason.Requests}번 중 {jason.ToVersion("v2")}번만 v2에 도달했습니다({Versions(jason, korean: true)})."),
             (Definition.Hints[2].En, Definition.Hints[2].Ko));
         findings.Expect(
             others.ToVersion("v1") == others.Requests && others.CountOf(200) == others.Requests,
             ("Every other request reached reviews v1.", "나머지 요청은 모두 reviews v1에 도달했습니다."),
-            ($"Requests without the header reached v1 {others.ToVersion("v1")} of {others.Requests} times ({Versions(others)}).", $"헤더 없는 요청이 {others.Requests}번 중 {others.ToVersion("v1")}번만 v1에 도달했습니다({Versions(others)})."),
+            ($"Requests without the header reached v1 {others.ToVersion("v1")} of {others.Requests} times ({Versions(others)}).", $"헤더 없는 요청이 {others.Requests}번 중 {others.ToVersion("v1")}번만 v1에 도달했습니다({Versions(others, korean: true)})."),
             (Definition.Hints[0].En, Definition.Hints[0].Ko));
     }
 
-    internal static string Versions(SimulationReport report) =>
-        string.Join(", ", report.Destinations.GroupBy(d => d.Version ?? "?").Select(g => $"{g.Key}: {g.Sum(d => d.Count)}"))
-        + (report.StatusCodes.Keys.Any(k => k != 200) ? "; status " + string.Join(", ", report.StatusCodes.Select(s => $"{s.Key}×{s.Value}")) : "");
+    /// <summary>"v1: 150, v2: 50", then any non-200 statuses; says so when no workload was reached at all.</summary>
+    internal static string Versions(SimulationReport report, bool korean = false)
+    {
+        var reached = report.Destinations.Where(d => d.Count > 0).GroupBy(d => d.Version ?? "?").Select(g => $"{g.Key}: {g.Sum(d => d.Count)}").ToList();
+        var parts = new List<string> { reached.Count > 0 ? string.Join(", ", reached) : korean ? "어떤 워크로드에도 도달하지 못함" : "no workload reached" };
+        if (report.StatusCodes.Keys.Any(k => k != 200))
+        {
+            parts.Add("status " + string.Join(", ", report.StatusCodes.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")));
+        }
+
+        return string.Join("; ", parts);
+    }
 }

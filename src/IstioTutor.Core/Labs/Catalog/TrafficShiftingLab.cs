@@ -85,7 +85,7 @@ public sealed class TrafficShiftingLab : ILab
         findings.Expect(
             report.ToVersion("v3") == report.Requests && report.CountOf(200) == report.Requests,
             ("All simulated requests now reach reviews v3.", "시뮬레이션한 요청이 이제 모두 reviews v3에 도달합니다."),
-            ($"Only {report.ToVersion("v3")} of {report.Requests} simulated requests reach v3 ({RequestRoutingLab.Versions(report)}); finish the shift with 100% to v3.", $"시뮬레이션한 요청 {report.Requests}개 중 {report.ToVersion("v3")}개만 v3에 도달합니다({RequestRoutingLab.Versions(report)}). v3에 100%를 보내 마무리하세요."),
+            ($"Only {report.ToVersion("v3")} of {report.Requests} simulated requests reach v3 ({RequestRoutingLab.Versions(report)}); finish the shift with 100% to v3.", $"시뮬레이션한 요청 {report.Requests}개 중 {report.ToVersion("v3")}개만 v3에 도달합니다({RequestRoutingLab.Versions(report, korean: true)}). v3에 100%를 보내 마무리하세요."),
             (Definition.Hints[2].En, Definition.Hints[2].Ko));
     }
 

@@ -16,7 +16,7 @@ public sealed class StagePromotion(
 {
     public Task<TurnResult> AfterTurnAsync(TurnRequest request, TurnResult result, DateTimeOffset turnStarted, CancellationToken cancellationToken)
     {
-        var learner = learners.Resolve(request.Door, request.ChannelUserId, request.DisplayName, request.IsVerified);
+        var learner = learners.ResolveFor(request);
         var summary = summaries.Get(learner.Id);
         if (summary?.LastProgressAt is not { } at || at < turnStarted)
         {

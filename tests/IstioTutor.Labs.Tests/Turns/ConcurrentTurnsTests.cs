@@ -1,0 +1,92 @@
+using IstioTutor.Core.Knowledge;
+using IstioTutor.Core.Labs;
+using IstioTutor.Core.Progress;
+using IstioTutor.Core.Turns;
+using IstioTutor.Labs.Tests.Fixtures;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IstioTutor.Labs.Tests.Turns;
+
+/// <summary>
+/// A double-click, two tabs, two doors: turns of one learner that arrive together must end exactly as the
+/// same turns sent one after another — every quiz answer graded once against its own question, nothing of
+/// the learner record lost, every confirmed change in the sandbox.
+/// </summary>
+[Collection(TutorHostCollection.Name)]
+public sealed class ConcurrentTurnsTests(TutorHostFixture host)
+{
+    private const string LessonId = "architecture";
+    private const string LabId = "mtls-strict";
+    private const int Rounds = 3;
+
+    [Fact]
+    public async Task Concurrent_answer_confirm_check_and_question_turns_end_as_the_same_turns_in_sequence()
+    {
+        for (var round = 0; round < Rounds; round++)
+        {
+            var together = TutorHostFixture.NewLearner($"together{round}");
+            var inTurn = TutorHostFixture.NewLearner($"inturn{round}");
+
+            var togetherTurns = await PrepareAsync(together);
+            await Task.WhenAll(togetherTurns.Select(text => Task.Run(() => host.SendAsync(together, text))));
+
+            foreach (var text in await PrepareAsync(inTurn))
+            {
+                await host.SendAsync(inTurn, text);
+            }
+
+            var expected = await OutcomeAsync(inTurn);
+            var actual = await OutcomeAsync(together);
+            Assert.True(expected == actual, $"round {round}: concurrent turns ended as\n{actual}\nbut the same turns in sequence end as\n{expected}");
+        }
+    }
+
+    /// <summary>Opens the lesson's quiz and previews a change, then returns the turns to send: every quiz answer, the confirmation, a lab check and a question.</summary>
+    private async Task<IReadOnlyList<string>> PrepareAsync(string learner)
+    {
+        var questions = host.Services.GetRequiredService<KnowledgeBase>().Curriculum.Find(LessonId, "en")!.Quiz.Count;
+        await host.SendAsync(learner, "/quiz " + LessonId);
+        var manifest = host.Services.GetRequiredService<LabCatalog>().Find(LabId)!.Definition.ReferenceFor(LearnerIds.NamespaceOf(learner))[0];
+        var preview = await host.SendAsync(learner, "/apply\n```yaml\n" + manifest + "\n```");
+        Assert.True(preview.PendingAction is not null, "preview failed: " + preview.Text);
+
+        // The same option every time, so the grades do not depend on which answer reached which question.
+        var turns = Enumerable.Range(0, questions).Select(_ => "/answer 1").ToList();
+        turns.Add("/confirm " + preview.PendingAction!.Id);
+        turns.Add("/check " + LabId);
+        turns.Add("What does istiod do?");
+        return turns;
+    }
+
+    /// <summary>What the turns left behind, in a form that does not depend on which learner it is or on turn order.</summary>
+    private async Task<string> OutcomeAsync(string learner)
+    {
+        var id = host.Services.GetRequiredService<ILearnerStore>().Resolve(Door.Terminal, learner, learner).Id;
+        var record = host.Services.GetRequiredService<ILearnerStore>().Find(id)!;
+        var events = host.Services.GetRequiredService<IProgressLog>().ForLearner(id, limit: 1000)
+            .Select(e => e.Kind switch
+            {
+                // Whether the check passed depends on whether it ran before or after the confirmation.
+                ProgressEventKind.LabChecked => $"{e.Kind} {e.Subject}",
+                ProgressEventKind.QuestionAsked => $"{e.Kind}",
+                _ => $"{e.Kind} {e.Subject} {e.Detail} {e.Passed} {e.Score}",
+            })
+            .Order(StringComparer.Ordinal);
+        var ns = LearnerIds.NamespaceOf(id);
+        var objects = new List<string>();
+        foreach (var kind in ResourceKinds.Istio)
+        {
+            objects.AddRange((await host.Cluster.ListAsync(kind, ns, null, CancellationToken.None))
+                .Select(o => $"{kind.Kind}/{o["metadata"]?["name"]}"));
+        }
+
+        return $"""
+            quiz: {(record.Quiz is { } q ? $"{q.LessonId} question {q.QuestionIndex} answers {string.Join(',', q.Answers)}" : "none")}
+            current lesson: {record.CurrentLessonId}
+            events: {string.Join(" | ", events)}
+            sandbox: {string.Join(", ", objects.Order(StringComparer.Ordinal))}
+            """;
+    }
+}
