@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using IstioTutor.Core.Mesh;
-using IstioTutor.Core.Mesh.Istio.Validation;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
+using IstioTutor.Mesh.Validation;
 using IstioTutor.Sandbox.Hosting;
 using IstioTutor.Sandbox.Server;
 using k8s;

@@ -6,6 +6,7 @@ using IstioTutor.Core.Answering;
 using IstioTutor.Core.Hosting;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Hosting;
 using IstioTutor.Sandbox.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,4 +1,5 @@
 using IstioTutor.Core.Answering.Llm;
+using IstioTutor.Core.Turns;
 using IstioTutor.Llm.Tests.OpenAiServer;
 
 namespace IstioTutor.Llm.Tests;

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IstioTutor.Core.Guard.Audit;
-using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Turns;
 using IstioTutor.Llm.Tests.OpenAiServer;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
 
 namespace IstioTutor.Llm.Tests;
 

@@ -1,8 +1,10 @@
 using IstioTutor.Core.Answering;
 using IstioTutor.Core.Hosting;
 using IstioTutor.Core.Knowledge;
+using IstioTutor.Core.Pipeline;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Hosting;
 using IstioTutor.Sandbox.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -37,7 +37,7 @@ public static class BotChannelsServiceCollectionExtensions
         services.AddSingleton<TutorCloudAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<TutorCloudAdapter>());
         services.AddSingleton<TutorBot>();
-        services.AddSingleton(sp => new SlackCommands(sp.GetRequiredService<Core.Turns.CommandRegistry>().All.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)));
+        services.AddSingleton(sp => new SlackCommands(sp.GetRequiredService<Core.Pipeline.CommandRegistry>().All.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)));
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using IstioTutor.Core.Pipeline;
 using IstioTutor.Core.Turns;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;

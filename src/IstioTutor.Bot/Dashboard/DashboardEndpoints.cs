@@ -3,6 +3,7 @@ using IstioTutor.Core.Labs;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Progress.Cohorts;
 using IstioTutor.Core.Progress.Reports;
+using IstioTutor.Core.Turns;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

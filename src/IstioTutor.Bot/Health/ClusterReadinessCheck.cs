@@ -1,4 +1,5 @@
-using IstioTutor.Core.Mesh;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace IstioTutor.Bot.Health;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using IstioTutor.Core.Guard.Audit;
 using IstioTutor.Core.Guard.Pending;
+using IstioTutor.Core.Pipeline;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
 using ModelContextProtocol;

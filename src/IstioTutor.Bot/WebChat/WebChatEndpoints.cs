@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IstioTutor.Bot.Hosting;
 using IstioTutor.Bot.Rendering;
+using IstioTutor.Core.Pipeline;
 using IstioTutor.Core.Turns;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

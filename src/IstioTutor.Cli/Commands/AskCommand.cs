@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IstioTutor.Core.Pipeline;
 using IstioTutor.Core.Turns;
 
 namespace IstioTutor.Cli.Commands;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Hosting;
 
 namespace IstioTutor.Cli.Commands;
 

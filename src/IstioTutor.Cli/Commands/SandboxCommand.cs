@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Net.Sockets;
-using IstioTutor.Core.Hosting;
-using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Hosting;
+using IstioTutor.Mesh.Validation;
 using IstioTutor.Sandbox.Hosting;
 using IstioTutor.Sandbox.Server;
 using Microsoft.AspNetCore.Connections;

@@ -1,8 +1,9 @@
+using IstioTutor.Core.Pipeline;
 using IstioTutor.Core.Turns;
 
 namespace IstioTutor.Cli.Commands;
 
-/// <summary>One terminal learner's turns through the shared pipeline (the terminal door of DESIGN.md).</summary>
+/// <summary>One terminal learner's turns through the shared pipeline (the terminal door).</summary>
 internal sealed class TerminalLearner(TutorPipeline pipeline, string learnerId, Stage? stage)
 {
     private const string Conversation = "terminal";

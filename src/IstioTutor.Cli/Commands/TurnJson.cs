@@ -6,8 +6,8 @@ using IstioTutor.Core.Turns;
 namespace IstioTutor.Cli.Commands;
 
 /// <summary>
-/// The <c>ask --json</c> contract of DESIGN.md: exactly text, grounded, stage, citations, pendingAction
-/// and check. Scripts depend on these names; change them only together with DESIGN.md.
+/// The <c>ask --json</c> contract: exactly text, grounded, stage, citations, pendingAction and check
+/// (documented in the README). Scripts depend on these names; change them only together with the README.
 /// </summary>
 internal sealed record TurnJson(
     string Text,

@@ -8,9 +8,11 @@ using IstioTutor.Core.Guard.Manifests;
 using IstioTutor.Core.Guard.Pending;
 using IstioTutor.Core.Guard.Policy;
 using IstioTutor.Core.Guard.Preview;
-using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
+using IstioTutor.Mesh.Validation;
 using Microsoft.Extensions.Options;
 
 namespace IstioTutor.Core.Guard;
@@ -305,7 +307,7 @@ public sealed class GuardedMesh(
             {
                 foreach (var live in await cluster.ListAsync(kind, target, null, cancellationToken))
                 {
-                    var name = ObjectShapes.Name(live)!;
+                    var name = JsonFields.Name(live)!;
                     changes.Add(new PlannedChange(ChangeVerb.Delete, kind, target, name, null, ObjectShapes.ResourceVersion(live)));
                     diff.Append(UnifiedDiff.Compute(YamlWriter.Write(ObjectShapes.Authored(kind, live, target)), "", $"live/{kind.Kind}/{name}", "/dev/null"));
                 }
@@ -498,7 +500,7 @@ public sealed class GuardedMesh(
     private (ManifestDocument Doc, ResourceKind Kind, JsonObject Desired, string Name) CheckDocument(Actor actor, ManifestDocument doc, List<string> notes)
     {
         var where = Where(doc);
-        var resolution = KindPolicy.ResolveWritable(ObjectShapes.Text(doc.Object["apiVersion"]), ObjectShapes.Text(doc.Object["kind"]), where);
+        var resolution = KindPolicy.ResolveWritable(JsonFields.Str(doc.Object["apiVersion"]), JsonFields.Str(doc.Object["kind"]), where);
         if (resolution.DatedNote is not null)
         {
             notes.Add(resolution.DatedNote);
@@ -509,14 +511,14 @@ public sealed class GuardedMesh(
             throw GuardException.Input("missing-name", $"{where} has no metadata. Add metadata.name.", $"{where}에 metadata 가 없습니다. metadata.name 을 넣으세요.");
         }
 
-        var name = ObjectShapes.Text(metadata["name"]);
+        var name = JsonFields.Str(metadata["name"]);
         NamespacePolicy.RequireName(name, where);
-        if (metadata["namespace"] is { } nsNode && ObjectShapes.Text(nsNode) is null)
+        if (metadata["namespace"] is { } nsNode && JsonFields.Str(nsNode) is null)
         {
             throw GuardException.Input("invalid-namespace", $"{where}: metadata.namespace must be a string.", $"{where}: metadata.namespace 는 문자열이어야 합니다.");
         }
 
-        var ns = NamespacePolicy.Require(actor, ObjectShapes.Text(metadata["namespace"]), where);
+        var ns = NamespacePolicy.Require(actor, JsonFields.Str(metadata["namespace"]), where);
         if (doc.Object["spec"] is not null and not JsonObject)
         {
             throw GuardException.Input("invalid", $"{where}: spec must be a mapping.", $"{where}: spec 은 매핑이어야 합니다.");

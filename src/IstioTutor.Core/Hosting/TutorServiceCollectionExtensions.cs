@@ -1,14 +1,17 @@
 using IstioTutor.Core.Answering;
 using IstioTutor.Core.Answering.Llm;
+using IstioTutor.Core.Curriculum;
 using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Labs;
 using IstioTutor.Core.McpAccess;
-using IstioTutor.Core.Mesh;
-using IstioTutor.Core.Mesh.Istio;
 using IstioTutor.Core.Observability;
+using IstioTutor.Core.Pipeline;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Tools;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -30,6 +33,7 @@ public static class TutorServiceCollectionExtensions
         return services
             .AddTutor()
             .AddKnowledge(configuration)
+            .AddCurriculum()
             .AddOfflineAnswering()
             .AddLlmAnswering(configuration)
             .AddTutorMetrics()

@@ -1,6 +1,5 @@
 using IstioTutor.Core.Knowledge.Search;
 using IstioTutor.Core.Turns;
-using IstioTutor.Core.Turns.Commands;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,8 +10,8 @@ namespace IstioTutor.Core.Knowledge;
 public static class KnowledgeServiceCollectionExtensions
 {
     /// <summary>
-    /// The curriculum (built-in lessons, or <c>Knowledge:Directory</c>), its index, the retriever and
-    /// the lesson and quiz commands (/lessons, /lesson, /next, /quiz, /answer).
+    /// The curriculum (built-in lessons, or <c>Knowledge:Directory</c>), its index and the retriever; the
+    /// lesson and quiz commands over it come with <c>AddCurriculum</c>.
     /// </summary>
     public static IServiceCollection AddKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,12 +30,6 @@ public static class KnowledgeServiceCollectionExtensions
             return knowledge;
         });
         services.AddSingleton<KnowledgeRetriever>();
-        services.AddSingleton<LessonPresenter>();
-        services.AddSingleton<ITurnCommand, LessonsCommand>();
-        services.AddSingleton<ITurnCommand, LessonCommand>();
-        services.AddSingleton<ITurnCommand, NextCommand>();
-        services.AddSingleton<ITurnCommand, QuizCommand>();
-        services.AddSingleton<ITurnCommand, AnswerCommand>();
         return services;
     }
 }

@@ -1,7 +1,9 @@
+using IstioTutor.Core.Progress.Stages;
+
 namespace IstioTutor.Core.Labs;
 
 /// <summary>Every registered lab, in curriculum order (stage, then order within the stage).</summary>
-public sealed class LabCatalog
+public sealed class LabCatalog : ILabRoster
 {
     private readonly Dictionary<string, ILab> _byId;
 
@@ -19,6 +21,8 @@ public sealed class LabCatalog
     }
 
     public IReadOnlyList<ILab> All { get; }
+
+    IReadOnlyList<RosterLab> ILabRoster.Labs => All.Select(l => new RosterLab(l.Definition.Id, l.Definition.Stage, l.Definition.Order, l.Definition.CoreForPromotion)).ToList();
 
     public ILab? Find(string id) => _byId.GetValueOrDefault(id.Trim());
 }

@@ -1,6 +1,7 @@
 using IstioTutor.Core.Labs.Catalog;
 using IstioTutor.Core.Labs.Commands;
 using IstioTutor.Core.Labs.Grading;
+using IstioTutor.Core.Progress.Stages;
 using IstioTutor.Core.Turns;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +9,7 @@ namespace IstioTutor.Core.Labs;
 
 public static class LabsServiceCollectionExtensions
 {
-    /// <summary>The graded labs, their grader and hint store, and /labs, /lab, /hint, /check.</summary>
+    /// <summary>The graded labs, their grader and hint store, and /labs, /lab (/hint and /check act through the tools: <c>AddMeshTools</c>).</summary>
     public static IServiceCollection AddLabs(this IServiceCollection services)
     {
         services.AddSingleton<ILab, BookinfoGatewayLab>();
@@ -26,12 +27,11 @@ public static class LabsServiceCollectionExtensions
         services.AddSingleton<ILab, WasmPluginLab>();
         services.AddSingleton<ILab, LocalityFailoverLab>();
         services.AddSingleton<LabCatalog>();
+        services.AddSingleton<ILabRoster>(sp => sp.GetRequiredService<LabCatalog>());
         services.AddSingleton<LabGrader>();
         services.AddSingleton<LabHintStore>();
         services.AddSingleton<ITurnCommand, LabsCommand>();
         services.AddSingleton<ITurnCommand, LabCommand>();
-        services.AddSingleton<ITurnCommand, HintCommand>();
-        services.AddSingleton<ITurnCommand, CheckCommand>();
         return services;
     }
 }

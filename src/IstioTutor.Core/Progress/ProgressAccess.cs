@@ -1,4 +1,5 @@
 using IstioTutor.Core.Progress.Cohorts;
+using IstioTutor.Core.Turns;
 
 namespace IstioTutor.Core.Progress;
 

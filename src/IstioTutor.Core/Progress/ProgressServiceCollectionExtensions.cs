@@ -42,6 +42,8 @@ public static class ProgressServiceCollectionExtensions
         services.AddSingleton<ITurnCommand, CohortCommand>();
         services.AddSingleton<ITurnCommand, LinkCommand>();
         services.AddSingleton<ITurnCommand, RoleCommand>();
+        services.AddSingleton<ITurnCommand, StageCommand>();
+        services.AddSingleton<ITurnCommand, LangCommand>();
         return services;
     }
 }

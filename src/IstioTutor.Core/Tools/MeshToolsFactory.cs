@@ -1,9 +1,9 @@
 using IstioTutor.Core.Guard;
 using IstioTutor.Core.Labs;
 using IstioTutor.Core.Labs.Grading;
-using IstioTutor.Core.Mesh.Istio.Analysis;
-using IstioTutor.Core.Mesh.Istio.Simulation;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Analysis;
+using IstioTutor.Mesh.Simulation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IstioTutor.Core.Tools;

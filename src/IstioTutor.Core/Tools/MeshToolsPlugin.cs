@@ -5,9 +5,10 @@ using IstioTutor.Core.Guard.Pending;
 using IstioTutor.Core.Guard.Preview;
 using IstioTutor.Core.Labs;
 using IstioTutor.Core.Labs.Grading;
-using IstioTutor.Core.Mesh.Istio.Analysis;
-using IstioTutor.Core.Mesh.Istio.Simulation;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Analysis;
+using IstioTutor.Mesh.Model;
+using IstioTutor.Mesh.Simulation;
 using Microsoft.SemanticKernel;
 
 namespace IstioTutor.Core.Tools;
@@ -41,20 +42,20 @@ public sealed class MeshToolsPlugin(
     public async Task<TopologyView> ShowTopologyAsync(CancellationToken cancellationToken = default)
     {
         var snapshot = await mesh.SnapshotAsync(actor, "topology", cancellationToken);
-        var services = snapshot.Services.Select(s => ObjectShapes.Name(s)!).OrderBy(n => n, StringComparer.Ordinal).Select(service =>
+        var services = snapshot.Services.Select(s => JsonFields.Name(s)!).OrderBy(n => n, StringComparer.Ordinal).Select(service =>
         {
-            var versions = snapshot.Pods.Where(p => ObjectShapes.Text(p["metadata"]?["labels"]?["app"]) == service)
-                .Select(p => ObjectShapes.Text(p["metadata"]?["labels"]?["version"]) ?? "-").Distinct().OrderBy(v => v, StringComparer.Ordinal);
+            var versions = snapshot.Pods.Where(p => JsonFields.Str(p["metadata"]?["labels"]?["app"]) == service)
+                .Select(p => JsonFields.Str(p["metadata"]?["labels"]?["version"]) ?? "-").Distinct().OrderBy(v => v, StringComparer.Ordinal);
             return $"{service}: {string.Join(", ", versions)}";
         }).ToList();
         var calls = BookinfoTopology.Calls.Select(c => $"{c.FromApp}{(c.FromVersion is null ? "" : " " + c.FromVersion)} → {c.ToHost}").ToList();
-        var routes = snapshot.IstioConfig.Where(o => ObjectShapes.Text(o["kind"]) == "VirtualService").Select(vs =>
+        var routes = snapshot.IstioConfig.Where(o => JsonFields.Str(o["kind"]) == "VirtualService").Select(vs =>
         {
-            var hosts = string.Join(", ", (vs["spec"]?["hosts"] as JsonArray ?? []).Select(ObjectShapes.Text));
+            var hosts = string.Join(", ", (vs["spec"]?["hosts"] as JsonArray ?? []).Select(JsonFields.Str));
             var rules = (vs["spec"]?["http"] as JsonArray ?? []).OfType<JsonObject>().Select(r =>
                 (r["match"] is JsonArray { Count: > 0 } ? "when matched: " : "") + string.Join(" + ", (r["route"] as JsonArray ?? []).OfType<JsonObject>().Select(d =>
-                    $"{ObjectShapes.Text(d["destination"]?["host"])}{(ObjectShapes.Text(d["destination"]?["subset"]) is { } s ? "/" + s : "")}{(d["weight"] is { } w ? $" {w}%" : "")}")));
-            return $"VirtualService {ObjectShapes.Name(vs)} ({hosts}): {string.Join("; ", rules)}";
+                    $"{JsonFields.Str(d["destination"]?["host"])}{(JsonFields.Str(d["destination"]?["subset"]) is { } s ? "/" + s : "")}{(d["weight"] is { } w ? $" {w}%" : "")}")));
+            return $"VirtualService {JsonFields.Name(vs)} ({hosts}): {string.Join("; ", rules)}";
         }).ToList();
         return new TopologyView(snapshot.Namespace, services, calls, routes, mesh.ClusterDescription);
     }

@@ -12,7 +12,7 @@ namespace IstioTutor.Core.Tools;
 
 public static class MeshToolsServiceCollectionExtensions
 {
-    /// <summary>The guard (limits, policy, pending actions, audit log), the cluster tools plugin and its chat commands.</summary>
+    /// <summary>The guard (limits, policy, pending actions, audit log), the cluster tools plugin and its chat commands (with the lab commands that act through it, /check and /hint).</summary>
     public static IServiceCollection AddMeshTools(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GuardOptions>().Bind(configuration.GetSection(GuardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -35,6 +35,8 @@ public static class MeshToolsServiceCollectionExtensions
         services.AddSingleton<ITurnCommand, SimulateCommand>();
         services.AddSingleton<ITurnCommand, AnalyzeCommand>();
         services.AddSingleton<ITurnCommand, TopologyCommand>();
+        services.AddSingleton<ITurnCommand, HintCommand>();
+        services.AddSingleton<ITurnCommand, CheckCommand>();
         return services;
     }
 }

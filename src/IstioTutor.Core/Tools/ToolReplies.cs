@@ -1,7 +1,7 @@
 using System.Text;
 using IstioTutor.Core.Guard;
-using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Cluster;
 
 namespace IstioTutor.Core.Tools;
 

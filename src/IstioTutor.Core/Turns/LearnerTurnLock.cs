@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using IstioTutor.Core.Hosting;
+using IstioTutor.Mesh.Hosting;
 
 namespace IstioTutor.Core.Turns;
 

@@ -5,7 +5,7 @@ namespace IstioTutor.Sandbox.Api;
 /// <summary>
 /// The discovery and OpenAPI v3 documents kubectl and KubernetesClient read before acting: legacy
 /// discovery (kubectl falls back to it when the reply is plain JSON) and the minimal OpenAPI form that
-/// lets <c>kubectl apply</c> defer field validation to the server (shared/facts/kubectl-wire.md §2, §4).
+/// lets <c>kubectl apply</c> defer field validation to the server instead of failing on an unknown schema.
 /// </summary>
 internal sealed class DiscoveryDocuments(ServedResources served)
 {

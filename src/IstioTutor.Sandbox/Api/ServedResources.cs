@@ -1,4 +1,5 @@
-using IstioTutor.Core.Mesh;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
 
 namespace IstioTutor.Sandbox.Api;
 
@@ -45,7 +46,7 @@ internal sealed class ServedResources
     public IEnumerable<ServedResource> InGroupVersion(string group, string version) =>
         All.Where(r => r.Group == group && r.Version == version);
 
-    /// <summary>Section C of shared/facts/istio-validation.md.</summary>
+    /// <summary>Every API version the Istio CRDs serve for the kind (the storage version first), as the real CRDs declare them.</summary>
     private static IEnumerable<string> VersionsOf(ResourceKind kind) => kind.Group switch
     {
         "networking.istio.io" when kind.Kind == "EnvoyFilter" => ["v1alpha3"],

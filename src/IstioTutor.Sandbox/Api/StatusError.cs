@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using IstioTutor.Core.Mesh;
+using IstioTutor.Mesh.Cluster;
 
 namespace IstioTutor.Sandbox.Api;
 

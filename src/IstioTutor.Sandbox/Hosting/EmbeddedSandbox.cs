@@ -1,5 +1,6 @@
-using IstioTutor.Core.Hosting;
-using IstioTutor.Core.Mesh;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Hosting;
+using IstioTutor.Mesh.Validation;
 using IstioTutor.Sandbox.Server;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using IstioTutor.Core.Mesh;
+using IstioTutor.Mesh.Cluster;
 
 namespace IstioTutor.Sandbox.Hosting;
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.RegularExpressions;
-using IstioTutor.Core.Mesh;
+using IstioTutor.Mesh.Cluster;
 using IstioTutor.Sandbox.Server;
 
 namespace IstioTutor.Sandbox.Hosting;

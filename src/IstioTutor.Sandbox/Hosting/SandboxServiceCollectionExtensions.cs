@@ -1,4 +1,5 @@
-using IstioTutor.Core.Mesh;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Validation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IstioTutor.Sandbox.Hosting;

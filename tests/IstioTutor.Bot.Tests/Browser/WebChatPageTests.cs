@@ -1,7 +1,9 @@
 using IstioTutor.Bot.Tests.Hosting;
 using IstioTutor.Core.Labs.Catalog;
-using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Progress;
+using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using IstioTutor.Bot.Tests.Hosting;
 using IstioTutor.Core.Guard.Audit;
-using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IstioTutor.Bot.Tests.Channels;

@@ -1,3 +1,4 @@
+using IstioTutor.Core.Turns;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;

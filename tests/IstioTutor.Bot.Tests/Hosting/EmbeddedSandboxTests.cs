@@ -1,4 +1,5 @@
-using IstioTutor.Core.Mesh;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Hosting;
 using IstioTutor.Sandbox.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 

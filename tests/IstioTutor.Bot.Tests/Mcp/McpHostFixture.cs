@@ -2,6 +2,7 @@ using System.Text.Json;
 using IstioTutor.Bot.Hosting;
 using IstioTutor.Bot.Tests.Hosting;
 using IstioTutor.Core.Labs.Catalog;
+using IstioTutor.Core.Pipeline;
 using IstioTutor.Core.Turns;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Client;

@@ -2,9 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using IstioTutor.Core.Guard.Audit;
-using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IstioTutor.Bot.Tests.Mcp;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using IstioTutor.Core.Hosting;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Progress.Cohorts;
 using IstioTutor.Core.Progress.Storage;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace IstioTutor.Cli.Tests.Progress;

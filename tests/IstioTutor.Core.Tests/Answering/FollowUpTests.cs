@@ -1,12 +1,12 @@
 using IstioTutor.Core.Answering;
 using IstioTutor.Core.Answering.FollowUps;
-using IstioTutor.Core.Hosting;
 using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Knowledge.Search;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Progress.Storage;
 using IstioTutor.Core.Tests.Knowledge;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace IstioTutor.Core.Tests.Answering;

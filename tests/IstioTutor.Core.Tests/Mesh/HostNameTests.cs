@@ -1,4 +1,5 @@
-using IstioTutor.Core.Mesh.Istio;
+using IstioTutor.Mesh;
+using IstioTutor.Mesh.Model;
 
 namespace IstioTutor.Core.Tests.Mesh;
 

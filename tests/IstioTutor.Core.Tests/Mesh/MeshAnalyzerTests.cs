@@ -1,5 +1,5 @@
-using IstioTutor.Core.Mesh.Istio.Analysis;
-using IstioTutor.Core.Mesh.Istio.Validation;
+using IstioTutor.Mesh.Analysis;
+using IstioTutor.Mesh.Validation;
 
 namespace IstioTutor.Core.Tests.Mesh;
 

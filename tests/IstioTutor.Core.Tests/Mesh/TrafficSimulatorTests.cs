@@ -1,4 +1,4 @@
-using IstioTutor.Core.Mesh.Istio.Simulation;
+using IstioTutor.Mesh.Simulation;
 
 namespace IstioTutor.Core.Tests.Mesh;
 

@@ -1,8 +1,10 @@
 using IstioTutor.Core.Answering;
 using IstioTutor.Core.Hosting;
+using IstioTutor.Core.Pipeline;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Progress.Storage;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;

@@ -1,7 +1,7 @@
-using IstioTutor.Core.Hosting;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Progress.Storage;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Hosting;
 using LiteDB;
 
 namespace IstioTutor.Core.Tests.Progress;

@@ -12,7 +12,7 @@ public sealed class StageRuleTests
     private static readonly DateTimeOffset At = new(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>The real lab catalogue, so these tests see the core flags the labs actually declare.</summary>
-    private static readonly IReadOnlyList<ILab> Catalogue = new ServiceCollection().AddLabs().BuildServiceProvider().GetServices<ILab>().ToList();
+    private static readonly ILabRoster Catalogue = new ServiceCollection().AddLabs().BuildServiceProvider().GetRequiredService<ILabRoster>();
 
     private static StageRule Rule(Dictionary<string, List<string>>? overrides = null) => new(
         Options.Create(new ProgressOptions
@@ -48,7 +48,7 @@ public sealed class StageRuleTests
     public void Every_core_lab_in_the_catalogue_belongs_to_the_stage_it_gates()
     {
         var rule = Rule();
-        foreach (var lab in Catalogue.Select(l => l.Definition))
+        foreach (var lab in Catalogue.Labs)
         {
             Assert.Equal(lab.CoreForPromotion, rule.CoreLabs(lab.Stage).Contains(lab.Id));
         }

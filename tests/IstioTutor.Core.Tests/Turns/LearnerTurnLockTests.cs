@@ -1,5 +1,5 @@
-using IstioTutor.Core.Hosting;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Hosting;
 
 namespace IstioTutor.Core.Tests.Turns;
 

@@ -1,8 +1,10 @@
+using IstioTutor.Core.Curriculum.Commands;
 using IstioTutor.Core.Hosting;
 using IstioTutor.Core.Knowledge;
+using IstioTutor.Core.Pipeline;
 using IstioTutor.Core.Progress;
+using IstioTutor.Core.Progress.Commands;
 using IstioTutor.Core.Turns;
-using IstioTutor.Core.Turns.Commands;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

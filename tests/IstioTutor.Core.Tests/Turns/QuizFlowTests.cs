@@ -1,5 +1,6 @@
 using IstioTutor.Core.Hosting;
 using IstioTutor.Core.Knowledge;
+using IstioTutor.Core.Pipeline;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,6 @@
 using IstioTutor.Core.Hosting;
 using IstioTutor.Core.Knowledge;
+using IstioTutor.Core.Pipeline;
 using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,7 @@ public sealed class QuizShuffleTests : IDisposable
         _services = services.BuildServiceProvider();
     }
 
-    private Curriculum Curriculum => _services.GetRequiredService<KnowledgeBase>().Curriculum;
+    private Core.Knowledge.Curriculum Curriculum => _services.GetRequiredService<KnowledgeBase>().Curriculum;
 
     private Task<TurnResult> Say(string learner, string text) =>
         _services.GetRequiredService<TutorPipeline>().HandleAsync(new TurnRequest(Door.Terminal, learner, "c", text));

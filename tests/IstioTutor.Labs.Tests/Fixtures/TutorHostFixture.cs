@@ -1,9 +1,12 @@
 using System.Text.Json.Nodes;
 using IstioTutor.Core.Guard.Audit;
 using IstioTutor.Core.Hosting;
-using IstioTutor.Core.Mesh;
+using IstioTutor.Core.Pipeline;
 using IstioTutor.Core.Tools;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Hosting;
+using IstioTutor.Mesh.Model;
 using IstioTutor.Sandbox.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

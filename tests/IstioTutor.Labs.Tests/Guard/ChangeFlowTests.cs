@@ -1,7 +1,9 @@
 using IstioTutor.Core.Guard.Audit;
-using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Progress;
+using IstioTutor.Core.Turns;
 using IstioTutor.Labs.Tests.Fixtures;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
 
 namespace IstioTutor.Labs.Tests.Guard;
 

@@ -4,6 +4,7 @@ using IstioTutor.Core.Guard.Audit;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
 using IstioTutor.Labs.Tests.Fixtures;
+using IstioTutor.Mesh.Model;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IstioTutor.Labs.Tests.Guard;
@@ -181,7 +182,7 @@ public sealed class RedTeamTests(TutorHostFixture host)
         var done = await host.SendAsync(TutorHostFixture.MentorUser, "/confirm", "mentor-chat");
 
         Assert.StartsWith("Applied", done.Text, StringComparison.Ordinal);
-        Assert.Empty(await host.Cluster.ListAsync(Core.Mesh.ResourceKinds.VirtualService, scene.VictimNs, null, CancellationToken.None));
+        Assert.Empty(await host.Cluster.ListAsync(ResourceKinds.VirtualService, scene.VictimNs, null, CancellationToken.None));
     }
 
     private async Task<Scene> SetUpAsync()

@@ -1,5 +1,6 @@
 using IstioTutor.Core.Labs;
 using IstioTutor.Core.Progress;
+using IstioTutor.Core.Turns;
 using IstioTutor.Labs.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,7 @@
 using IstioTutor.Core.Labs;
 using IstioTutor.Core.Labs.Catalog;
 using IstioTutor.Core.Progress;
+using IstioTutor.Core.Turns;
 using IstioTutor.Labs.Tests.Fixtures;
 
 namespace IstioTutor.Labs.Tests.Labs;

@@ -1,9 +1,10 @@
 using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Labs;
-using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
 using IstioTutor.Labs.Tests.Fixtures;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IstioTutor.Labs.Tests.Turns;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using IstioTutor.Core.Hosting;
-using IstioTutor.Core.Mesh;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Hosting;
+using IstioTutor.Mesh.Model;
 using IstioTutor.Sandbox.Hosting;
 using IstioTutor.Sandbox.Tests.Fixtures;
 using Microsoft.Extensions.Configuration;

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
-using IstioTutor.Core.Mesh;
-using IstioTutor.Core.Mesh.Istio.Analysis;
-using IstioTutor.Core.Mesh.Istio.Validation;
+using IstioTutor.Mesh.Analysis;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
+using IstioTutor.Mesh.Validation;
 using IstioTutor.Sandbox.Tests.Fixtures;
 using k8s;
 using k8s.Autorest;

@@ -1,4 +1,4 @@
-using IstioTutor.Core.Mesh;
+using IstioTutor.Mesh.Cluster;
 using k8s;
 
 namespace IstioTutor.Sandbox.Tests.Fixtures;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using IstioTutor.Core.Mesh;
+using IstioTutor.Mesh.Cluster;
 
 namespace IstioTutor.Sandbox.Tests.Fixtures;
 

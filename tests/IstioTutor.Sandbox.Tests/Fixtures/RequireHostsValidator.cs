@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
-using IstioTutor.Core.Mesh;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
+using IstioTutor.Mesh.Validation;
 
 namespace IstioTutor.Sandbox.Tests.Fixtures;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
-using IstioTutor.Core.Hosting;
-using IstioTutor.Core.Mesh;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Hosting;
 using IstioTutor.Sandbox.Hosting;
 using k8s;
 

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
 using IstioTutor.Sandbox.Tests.Fixtures;
 
 namespace IstioTutor.Sandbox.Tests.Kubectl;
@@ -53,7 +55,7 @@ public sealed class KubectlTests(SandboxFixture fixture)
     public async Task Get_by_short_name_prints_yaml()
     {
         var ns = fixture.NewNamespace("kshort");
-        await fixture.Cluster.CreateAsync(Core.Mesh.ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, CancellationToken.None);
+        await fixture.Cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, CancellationToken.None);
 
         var result = await kubectl.RunAsync($"get vs reviews -n {ns} -o yaml");
 
@@ -104,7 +106,7 @@ public sealed class KubectlTests(SandboxFixture fixture)
         Assert.Contains("virtualservice.networking.istio.io/reviews created", created.Stdout);
         Assert.Contains("virtualservice.networking.istio.io/reviews configured", configured.Stdout);
         Assert.Contains("virtualservice.networking.istio.io/reviews unchanged", unchanged.Stdout);
-        var stored = await fixture.Cluster.GetAsync(Core.Mesh.ResourceKinds.VirtualService, ns, "reviews", CancellationToken.None);
+        var stored = await fixture.Cluster.GetAsync(ResourceKinds.VirtualService, ns, "reviews", CancellationToken.None);
         Assert.Equal("v2", (string?)stored!["spec"]!["http"]![0]!["route"]![0]!["destination"]!["subset"]);
         Assert.Equal(2, (int)stored["metadata"]!["generation"]!);
     }
@@ -184,7 +186,7 @@ public sealed class KubectlTests(SandboxFixture fixture)
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("virtualservice.networking.istio.io/reviews created (server dry run)", result.Stdout);
-        Assert.Null(await fixture.Cluster.GetAsync(Core.Mesh.ResourceKinds.VirtualService, ns, "reviews", CancellationToken.None));
+        Assert.Null(await fixture.Cluster.GetAsync(ResourceKinds.VirtualService, ns, "reviews", CancellationToken.None));
     }
 
     [KubectlFact]
@@ -251,8 +253,8 @@ public sealed class KubectlTests(SandboxFixture fixture)
     public async Task Stale_patch_reports_a_conflict()
     {
         var ns = fixture.NewNamespace("kconflict");
-        var created = await fixture.Cluster.CreateAsync(Core.Mesh.ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, CancellationToken.None);
-        await fixture.Cluster.PatchAsync(Core.Mesh.ResourceKinds.VirtualService, ns, "reviews", JsonNode.Parse("""{"metadata":{"labels":{"touched":"yes"}}}""")!, Core.Mesh.PatchKind.Merge, false, CancellationToken.None);
+        var created = await fixture.Cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, CancellationToken.None);
+        await fixture.Cluster.PatchAsync(ResourceKinds.VirtualService, ns, "reviews", JsonNode.Parse("""{"metadata":{"labels":{"touched":"yes"}}}""")!, PatchKind.Merge, false, CancellationToken.None);
         var stale = (string)created["metadata"]!["resourceVersion"]!;
 
         var result = await kubectl.RunAsync($"patch vs reviews -n {ns} --type=merge -p {{\"metadata\":{{\"resourceVersion\":\"{stale}\"}},\"spec\":{{\"hosts\":[\"x\"]}}}}");

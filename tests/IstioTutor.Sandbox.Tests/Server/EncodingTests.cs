@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using IstioTutor.Mesh.Model;
 using IstioTutor.Sandbox.Tests.Fixtures;
 
 namespace IstioTutor.Sandbox.Tests.Server;
@@ -38,14 +39,14 @@ public sealed class EncodingTests(SandboxFixture fixture)
     public async Task Merge_patch_that_is_not_utf8_is_400_and_the_object_is_unchanged()
     {
         var ns = fixture.NewNamespace("utf8patch");
-        await fixture.Cluster.CreateAsync(Core.Mesh.ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, CancellationToken.None);
+        await fixture.Cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, CancellationToken.None);
         byte[] patch = [.. "{\"metadata\":{\"labels\":{\"team\":\""u8, 0xC3, 0x28, .. "\"}}}"u8];
 
         using var response = await SendBytesAsync(HttpMethod.Patch, VsPath(ns, "reviews"), patch, "application/merge-patch+json");
 
         var status = await AssertStatusAsync(response, HttpStatusCode.BadRequest, "BadRequest");
         Assert.Contains("not valid UTF-8", (string?)status["message"], StringComparison.Ordinal);
-        var stored = await fixture.Cluster.GetAsync(Core.Mesh.ResourceKinds.VirtualService, ns, "reviews", CancellationToken.None);
+        var stored = await fixture.Cluster.GetAsync(ResourceKinds.VirtualService, ns, "reviews", CancellationToken.None);
         Assert.Null(stored!["metadata"]!["labels"]!["team"]);
         await AssertHealthyAsync();
     }

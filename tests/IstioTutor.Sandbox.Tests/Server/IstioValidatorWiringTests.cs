@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using IstioTutor.Core.Mesh;
-using IstioTutor.Core.Mesh.Istio.Validation;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
+using IstioTutor.Mesh.Validation;
 using IstioTutor.Sandbox.Server;
 using IstioTutor.Sandbox.Tests.Fixtures;
 using k8s;

@@ -1,4 +1,5 @@
-using IstioTutor.Core.Mesh;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
 using IstioTutor.Sandbox.Server;
 using IstioTutor.Sandbox.Tests.Fixtures;
 using k8s;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using IstioTutor.Mesh.Model;
 using IstioTutor.Sandbox.Tests.Fixtures;
 
 namespace IstioTutor.Sandbox.Tests.Server;
@@ -29,7 +30,7 @@ public sealed class WireTests(SandboxFixture fixture)
     public async Task Strategic_merge_patch_on_istio_config_is_415()
     {
         var ns = fixture.NewNamespace();
-        await fixture.Cluster.CreateAsync(Core.Mesh.ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, CancellationToken.None);
+        await fixture.Cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, CancellationToken.None);
 
         using var response = await fixture.SendAsync(HttpMethod.Patch, VsPath(ns, "reviews"), "{}", "application/strategic-merge-patch+json");
 
@@ -129,12 +130,12 @@ public sealed class WireTests(SandboxFixture fixture)
     public async Task Deleting_a_learner_namespace_removes_everything_in_it()
     {
         var ns = fixture.NewNamespace();
-        await fixture.Cluster.CreateAsync(Core.Mesh.ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, CancellationToken.None);
+        await fixture.Cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, CancellationToken.None);
 
         using var response = await fixture.SendAsync(HttpMethod.Delete, $"/api/v1/namespaces/{ns}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(await fixture.Cluster.ListAsync(Core.Mesh.ResourceKinds.Pod, ns, null, CancellationToken.None));
-        Assert.Null(await fixture.Cluster.GetAsync(Core.Mesh.ResourceKinds.VirtualService, ns, "reviews", CancellationToken.None));
+        Assert.Empty(await fixture.Cluster.ListAsync(ResourceKinds.Pod, ns, null, CancellationToken.None));
+        Assert.Null(await fixture.Cluster.GetAsync(ResourceKinds.VirtualService, ns, "reviews", CancellationToken.None));
     }
 }

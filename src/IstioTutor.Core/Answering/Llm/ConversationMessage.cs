@@ -1,3 +1,4 @@
+using IstioTutor.Core.Turns;
 namespace IstioTutor.Core.Answering.Llm;
 
 /// <summary>One remembered turn of a conversation with the model: the learner's question or the tutor's answer.</summary>

@@ -1,7 +1,7 @@
 using IstioTutor.Core.Guard;
 using IstioTutor.Core.Guard.Audit;
-using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Cluster;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,5 @@
 using IstioTutor.Core.Knowledge;
+using IstioTutor.Core.Labs;
 using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,7 @@ public sealed class LlmCoach(
     CitationChecker citations,
     KnowledgeBase knowledge,
     IOptions<LlmOptions> options,
-    ILogger<LlmCoach> logger)
+    ILogger<LlmCoach> logger) : ILabCoach
 {
     /// <summary>Lesson sections sent with a hint; enough to cite, few enough to stay within the budget.</summary>
     private const int HintSections = 6;

@@ -1,5 +1,6 @@
 using IstioTutor.Core.Answering.Llm.Hybrid;
 using IstioTutor.Core.Guard;
+using IstioTutor.Core.Labs;
 using IstioTutor.Core.Tools;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,7 @@ public static class LlmServiceCollectionExtensions
                 : ActivatorUtilities.CreateInstance<NoModelToolbox>(sp));
         services.AddSingleton<LlmAnswerEngine>();
         services.AddSingleton<LlmCoach>();
+        services.AddSingleton<ILabCoach>(sp => sp.GetRequiredService<LlmCoach>());
         services.Replace(ServiceDescriptor.Singleton<IAnswerEngine>(sp => sp.GetRequiredService<LlmAnswerEngine>()));
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IstioTutor.Core.Guard;
 using IstioTutor.Core.Guard.Audit;
+using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 

@@ -1,3 +1,4 @@
+using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Options;
 
 namespace IstioTutor.Core.Answering.Llm;

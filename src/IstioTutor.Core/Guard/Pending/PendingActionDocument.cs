@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using IstioTutor.Core.Mesh;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
 
 namespace IstioTutor.Core.Guard.Pending;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using IstioTutor.Core.Mesh;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
 
 namespace IstioTutor.Core.Guard.Pending;
 

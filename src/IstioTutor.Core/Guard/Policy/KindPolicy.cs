@@ -1,10 +1,11 @@
-using IstioTutor.Core.Mesh;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
 
 namespace IstioTutor.Core.Guard.Policy;
 
 /// <summary>
 /// Which kinds a learner may write (the Istio configuration kinds, at any version their CRDs serve —
-/// shared/facts/istio-validation.md section C) and why everything else is refused.
+/// see <c>ResourceKinds</c>) and why everything else is refused.
 /// </summary>
 public static class KindPolicy
 {

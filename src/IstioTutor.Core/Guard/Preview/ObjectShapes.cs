@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using IstioTutor.Core.Mesh;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
 
 namespace IstioTutor.Core.Guard.Preview;
 
@@ -59,14 +60,6 @@ public static class ObjectShapes
 
     public static string? ResourceVersion(JsonObject? live) =>
         live?["metadata"]?["resourceVersion"] is JsonValue v && v.TryGetValue<string>(out var rv) ? rv : null;
-
-    public static string? Name(JsonObject? o) =>
-        o?["metadata"]?["name"] is JsonValue v && v.TryGetValue<string>(out var name) ? name : null;
-
-    public static string? Namespace(JsonObject? o) =>
-        o?["metadata"]?["namespace"] is JsonValue v && v.TryGetValue<string>(out var ns) ? ns : null;
-
-    public static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     /// <summary>A copy carrying the resourceVersion a PUT must name.</summary>
     public static JsonObject WithResourceVersion(JsonObject o, string? resourceVersion)

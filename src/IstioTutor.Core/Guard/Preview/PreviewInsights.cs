@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using IstioTutor.Core.Guard.Pending;
-using IstioTutor.Core.Mesh;
-using IstioTutor.Core.Mesh.Istio.Analysis;
+using IstioTutor.Mesh.Analysis;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
 
 namespace IstioTutor.Core.Guard.Preview;
 
@@ -28,7 +29,7 @@ public sealed class PreviewInsights(IMeshCluster cluster, MeshAnalyzer analyzer,
         var config = snapshot.IstioConfig.ToList();
         foreach (var change in changes.Where(c => c.Namespace == snapshot.Namespace))
         {
-            config.RemoveAll(o => ObjectShapes.Text(o["kind"]) == change.Kind.Kind && ObjectShapes.Name(o) == change.Name);
+            config.RemoveAll(o => JsonFields.Str(o["kind"]) == change.Kind.Kind && JsonFields.Name(o) == change.Name);
             if (change.Desired is not null)
             {
                 config.Add(change.Desired.DeepClone().AsObject());

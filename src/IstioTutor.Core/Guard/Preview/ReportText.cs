@@ -1,5 +1,5 @@
 using System.Globalization;
-using IstioTutor.Core.Mesh.Istio.Simulation;
+using IstioTutor.Mesh.Simulation;
 
 namespace IstioTutor.Core.Guard.Preview;
 

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using IstioTutor.Core.Guard.Pending;
-using IstioTutor.Core.Mesh;
-using IstioTutor.Core.Mesh.Istio.Simulation;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
+using IstioTutor.Mesh.Simulation;
 using Microsoft.Extensions.Options;
 
 namespace IstioTutor.Core.Guard.Preview;
@@ -42,11 +43,11 @@ public sealed class TrafficForecast(TrafficSimulator simulator, IOptions<GuardOp
 
     /// <summary>Short host names a change's VirtualServices, DestinationRules and ServiceEntries address.</summary>
     public static IEnumerable<string> AffectedHosts(IReadOnlyList<PlannedChange> changes) =>
-        changes.Select(c => c.Desired).OfType<JsonObject>().SelectMany(IEnumerable<string> (o) => (ObjectShapes.Text(o["kind"]), o["spec"]) switch
+        changes.Select(c => c.Desired).OfType<JsonObject>().SelectMany(IEnumerable<string> (o) => (JsonFields.Str(o["kind"]), o["spec"]) switch
         {
-            ("VirtualService", JsonObject spec) when IsMeshBound(spec) => (spec["hosts"] as JsonArray ?? []).Select(ObjectShapes.Text).OfType<string>(),
-            ("DestinationRule", JsonObject spec) => new[] { ObjectShapes.Text(spec["host"]) }.OfType<string>(),
-            ("ServiceEntry", JsonObject spec) => (spec["hosts"] as JsonArray ?? []).Select(ObjectShapes.Text).OfType<string>().Take(1),
+            ("VirtualService", JsonObject spec) when IsMeshBound(spec) => (spec["hosts"] as JsonArray ?? []).Select(JsonFields.Str).OfType<string>(),
+            ("DestinationRule", JsonObject spec) => new[] { JsonFields.Str(spec["host"]) }.OfType<string>(),
+            ("ServiceEntry", JsonObject spec) => (spec["hosts"] as JsonArray ?? []).Select(JsonFields.Str).OfType<string>().Take(1),
             _ => [],
         })
         .Where(h => !h.Contains('*', StringComparison.Ordinal))
@@ -60,14 +61,14 @@ public sealed class TrafficForecast(TrafficSimulator simulator, IOptions<GuardOp
     }
 
     private static bool IsMeshBound(JsonObject spec) =>
-        spec["gateways"] is not JsonArray gateways || gateways.Count == 0 || gateways.Any(g => ObjectShapes.Text(g) == "mesh");
+        spec["gateways"] is not JsonArray gateways || gateways.Count == 0 || gateways.Any(g => JsonFields.Str(g) == "mesh");
 
     private static IEnumerable<(string Name, string Value)> ExactHeaders(IReadOnlyList<PlannedChange> changes, string host) =>
         changes.Select(c => c.Desired).OfType<JsonObject>()
-            .Where(o => ObjectShapes.Text(o["kind"]) == "VirtualService" && (o["spec"]?["hosts"] as JsonArray ?? []).Any(h => ObjectShapes.Text(h) == host))
+            .Where(o => JsonFields.Str(o["kind"]) == "VirtualService" && (o["spec"]?["hosts"] as JsonArray ?? []).Any(h => JsonFields.Str(h) == host))
             .SelectMany(o => (o["spec"]?["http"] as JsonArray ?? []).OfType<JsonObject>())
             .SelectMany(r => (r["match"] as JsonArray ?? []).OfType<JsonObject>())
-            .SelectMany(m => (m["headers"] as JsonObject ?? []).Select(h => (h.Key, ObjectShapes.Text(h.Value?["exact"]))))
+            .SelectMany(m => (m["headers"] as JsonObject ?? []).Select(h => (h.Key, JsonFields.Str(h.Value?["exact"]))))
             .Where(h => h.Item2 is not null)
             .Select(h => (h.Key, h.Item2!));
 }

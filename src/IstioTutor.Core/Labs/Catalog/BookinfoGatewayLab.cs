@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using IstioTutor.Core.Guard.Preview;
 using IstioTutor.Core.Labs.Grading;
-using IstioTutor.Core.Mesh.Istio.Simulation;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Model;
+using IstioTutor.Mesh.Simulation;
 
 namespace IstioTutor.Core.Labs.Catalog;
 
@@ -81,22 +82,22 @@ public sealed class BookinfoGatewayLab : ILab
     public void Check(LabContext context, LabFindings findings)
     {
         var gateways = context.Config("Gateway").Where(g =>
-            ObjectShapes.Text(g["spec"]?["selector"]?["istio"]) == "ingressgateway"
-            && (g["spec"]?["servers"] as JsonArray ?? []).Any(s => s?["port"]?["number"]?.ToString() == "80" && ObjectShapes.Text(s["port"]?["protocol"]) is "HTTP" or "HTTP2")).ToList();
+            JsonFields.Str(g["spec"]?["selector"]?["istio"]) == "ingressgateway"
+            && (g["spec"]?["servers"] as JsonArray ?? []).Any(s => s?["port"]?["number"]?.ToString() == "80" && JsonFields.Str(s["port"]?["protocol"]) is "HTTP" or "HTTP2")).ToList();
         if (!findings.Expect(
             gateways.Count > 0,
-            ($"Gateway {string.Join(", ", gateways.Select(ObjectShapes.Name))} listens on the ingress gateway's port 80.", $"Gateway {string.Join(", ", gateways.Select(ObjectShapes.Name))}가 인그레스 게이트웨이 80번 포트에서 받습니다."),
+            ($"Gateway {string.Join(", ", gateways.Select(JsonFields.Name))} listens on the ingress gateway's port 80.", $"Gateway {string.Join(", ", gateways.Select(JsonFields.Name))}가 인그레스 게이트웨이 80번 포트에서 받습니다."),
             ("No Gateway selects the ingress gateway (istio: ingressgateway) with an HTTP server on port 80.", "istio: ingressgateway 를 선택하고 80번 HTTP 서버를 가진 Gateway가 없습니다."),
             (Definition.Hints[1].En, Definition.Hints[1].Ko)))
         {
             return;
         }
 
-        var names = gateways.Select(ObjectShapes.Name).OfType<string>().SelectMany(n => new[] { n, $"{context.Namespace}/{n}" }).ToHashSet(StringComparer.Ordinal);
-        var bound = context.Config("VirtualService").Where(v => (v["spec"]?["gateways"] as JsonArray ?? []).Any(g => names.Contains(ObjectShapes.Text(g) ?? ""))).ToList();
+        var names = gateways.Select(JsonFields.Name).OfType<string>().SelectMany(n => new[] { n, $"{context.Namespace}/{n}" }).ToHashSet(StringComparer.Ordinal);
+        var bound = context.Config("VirtualService").Where(v => (v["spec"]?["gateways"] as JsonArray ?? []).Any(g => names.Contains(JsonFields.Str(g) ?? ""))).ToList();
         if (!findings.Expect(
             bound.Count > 0,
-            ($"VirtualService {ObjectShapes.Name(bound.FirstOrDefault())} is bound to the Gateway.", $"VirtualService {ObjectShapes.Name(bound.FirstOrDefault())}가 Gateway에 묶여 있습니다."),
+            ($"VirtualService {JsonFields.Name(bound.FirstOrDefault())} is bound to the Gateway.", $"VirtualService {JsonFields.Name(bound.FirstOrDefault())}가 Gateway에 묶여 있습니다."),
             ("No VirtualService names your Gateway in spec.gateways, so the gateway has nowhere to send requests (it answers 404).", "spec.gateways 에 Gateway를 적은 VirtualService가 없어 게이트웨이가 요청을 보낼 곳이 없습니다(404)."),
             (Definition.Hints[0].En, Definition.Hints[0].Ko)))
         {
@@ -105,7 +106,7 @@ public sealed class BookinfoGatewayLab : ILab
 
         var toProductpage = bound.Any(v => (v["spec"]?["http"] as JsonArray ?? []).OfType<JsonObject>().Any(rule =>
             Routing.MatchesPath(rule, "/productpage")
-            && (rule["route"] as JsonArray ?? []).Any(d => (ObjectShapes.Text(d?["destination"]?["host"]) ?? "").Split('.')[0] == "productpage")));
+            && (rule["route"] as JsonArray ?? []).Any(d => (JsonFields.Str(d?["destination"]?["host"]) ?? "").Split('.')[0] == "productpage")));
         findings.Expect(
             toProductpage,
             ("GET /productpage at the gateway is routed to productpage.", "게이트웨이의 GET /productpage 가 productpage 로 라우팅됩니다."),
@@ -135,7 +136,7 @@ public sealed class BookinfoGatewayLab : ILab
     /// <summary>A Host header the bound VirtualService accepts: its first host, with a leading wildcard filled in.</summary>
     private static string HostHeader(IReadOnlyList<JsonObject> bound)
     {
-        var first = bound.SelectMany(v => (v["spec"]?["hosts"] as JsonArray ?? []).Select(ObjectShapes.Text)).OfType<string>().FirstOrDefault() ?? "*";
+        var first = bound.SelectMany(v => (v["spec"]?["hosts"] as JsonArray ?? []).Select(JsonFields.Str)).OfType<string>().FirstOrDefault() ?? "*";
         return first == "*" ? "bookinfo.example.com" : first.StartsWith("*.", StringComparison.Ordinal) ? "bookinfo" + first[1..] : first;
     }
 }

@@ -1,7 +1,8 @@
 using IstioTutor.Core.Guard.Preview;
 using IstioTutor.Core.Labs.Grading;
-using IstioTutor.Core.Mesh.Istio.Simulation;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Model;
+using IstioTutor.Mesh.Simulation;
 
 namespace IstioTutor.Core.Labs.Catalog;
 
@@ -55,7 +56,7 @@ public sealed class CircuitBreakingLab : ILab
         var rule = rules.Count > 0 ? rules[0] : null;
         if (!findings.Expect(
             rule is not null,
-            ($"DestinationRule {ObjectShapes.Name(rule)} applies to details.", $"DestinationRule {ObjectShapes.Name(rule)}가 details에 적용됩니다."),
+            ($"DestinationRule {JsonFields.Name(rule)} applies to details.", $"DestinationRule {JsonFields.Name(rule)}가 details에 적용됩니다."),
             ("No DestinationRule has host details.", "host 가 details 인 DestinationRule이 없습니다."),
             (Definition.Steps[0].En, Definition.Steps[0].Ko)))
         {

@@ -1,7 +1,8 @@
 using IstioTutor.Core.Guard.Preview;
 using IstioTutor.Core.Labs.Grading;
-using IstioTutor.Core.Mesh.Istio.Simulation;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Model;
+using IstioTutor.Mesh.Simulation;
 
 namespace IstioTutor.Core.Labs.Catalog;
 
@@ -46,10 +47,10 @@ public sealed class EgressServiceEntryLab : ILab
 
     public void Check(LabContext context, LabFindings findings)
     {
-        var entries = context.Config("ServiceEntry").Where(e => (e["spec"]?["hosts"] as System.Text.Json.Nodes.JsonArray ?? []).Any(h => ObjectShapes.Text(h) == "httpbin.org")).ToList();
+        var entries = context.Config("ServiceEntry").Where(e => (e["spec"]?["hosts"] as System.Text.Json.Nodes.JsonArray ?? []).Any(h => JsonFields.Str(h) == "httpbin.org")).ToList();
         if (!findings.Expect(
             entries.Count > 0,
-            ($"ServiceEntry {ObjectShapes.Name(entries.FirstOrDefault())} registers httpbin.org.", $"ServiceEntry {ObjectShapes.Name(entries.FirstOrDefault())}가 httpbin.org 를 등록합니다."),
+            ($"ServiceEntry {JsonFields.Name(entries.FirstOrDefault())} registers httpbin.org.", $"ServiceEntry {JsonFields.Name(entries.FirstOrDefault())}가 httpbin.org 를 등록합니다."),
             ("No ServiceEntry has host httpbin.org.", "host 가 httpbin.org 인 ServiceEntry 가 없습니다."),
             (Definition.Hints[2].En, Definition.Hints[2].Ko)))
         {
@@ -58,12 +59,12 @@ public sealed class EgressServiceEntryLab : ILab
 
         var entry = entries[0]["spec"]!;
         findings.Expect(
-            ObjectShapes.Text(entry["location"]) == "MESH_EXTERNAL",
+            JsonFields.Str(entry["location"]) == "MESH_EXTERNAL",
             ("It is marked MESH_EXTERNAL.", "MESH_EXTERNAL 로 표시되어 있습니다."),
-            ($"location is {ObjectShapes.Text(entry["location"]) ?? "unset (MESH_EXTERNAL is not the default for every tool; say it)"}; httpbin.org runs outside the mesh.", $"location 이 {ObjectShapes.Text(entry["location"]) ?? "비어 있습니다"}. httpbin.org 는 메시 밖에 있습니다."),
+            ($"location is {JsonFields.Str(entry["location"]) ?? "unset (MESH_EXTERNAL is not the default for every tool; say it)"}; httpbin.org runs outside the mesh.", $"location 이 {JsonFields.Str(entry["location"]) ?? "비어 있습니다"}. httpbin.org 는 메시 밖에 있습니다."),
             (Definition.Hints[1].En, Definition.Hints[1].Ko));
         findings.Expect(
-            (entry["ports"] as System.Text.Json.Nodes.JsonArray ?? []).Any(p => Routing.Int(p?["number"]) == 80 && ObjectShapes.Text(p?["protocol"]) == "HTTP"),
+            (entry["ports"] as System.Text.Json.Nodes.JsonArray ?? []).Any(p => JsonFields.AnyInt(p?["number"]) == 80 && JsonFields.Str(p?["protocol"]) == "HTTP"),
             ("Port 80 is declared as HTTP.", "포트 80이 HTTP로 선언되어 있습니다."),
             ("Port 80 with protocol HTTP is missing, so the sidecar cannot apply HTTP routing to it.", "프로토콜 HTTP 인 포트 80이 없어 사이드카가 HTTP 라우팅을 적용할 수 없습니다."),
             (Definition.Steps[0].En, Definition.Steps[0].Ko));

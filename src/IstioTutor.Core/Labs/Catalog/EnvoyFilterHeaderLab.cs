@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using IstioTutor.Core.Guard.Preview;
 using IstioTutor.Core.Labs.Grading;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Model;
 
 namespace IstioTutor.Core.Labs.Catalog;
 
@@ -64,23 +65,23 @@ public sealed class EnvoyFilterHeaderLab : ILab
         var filters = context.Config("EnvoyFilter");
         if (!findings.Expect(
             filters.Count > 0,
-            ($"EnvoyFilter {ObjectShapes.Name(filters.Count > 0 ? filters[0] : null)} exists.", $"EnvoyFilter {ObjectShapes.Name(filters.Count > 0 ? filters[0] : null)}가 있습니다."),
+            ($"EnvoyFilter {JsonFields.Name(filters.Count > 0 ? filters[0] : null)} exists.", $"EnvoyFilter {JsonFields.Name(filters.Count > 0 ? filters[0] : null)}가 있습니다."),
             ("There is no EnvoyFilter in your namespace.", "네임스페이스에 EnvoyFilter 가 없습니다."),
             (Definition.Steps[0].En, Definition.Steps[0].Ko)))
         {
             return;
         }
 
-        var filter = filters.FirstOrDefault(f => context.PodsMatching(f["spec"]?["workloadSelector"]?["labels"] as JsonObject).Any(p => ObjectShapes.Text(p["metadata"]?["labels"]?["app"]) == "productpage")) ?? filters[0];
+        var filter = filters.FirstOrDefault(f => context.PodsMatching(f["spec"]?["workloadSelector"]?["labels"] as JsonObject).Any(p => JsonFields.Str(p["metadata"]?["labels"]?["app"]) == "productpage")) ?? filters[0];
         var pods = context.PodsMatching(filter["spec"]?["workloadSelector"]?["labels"] as JsonObject);
         findings.Expect(
-            filter["spec"]?["workloadSelector"] is not null && pods.Count > 0 && pods.All(p => ObjectShapes.Text(p["metadata"]?["labels"]?["app"]) == "productpage"),
+            filter["spec"]?["workloadSelector"] is not null && pods.Count > 0 && pods.All(p => JsonFields.Str(p["metadata"]?["labels"]?["app"]) == "productpage"),
             ("Its workloadSelector selects the productpage pods only.", "workloadSelector 가 productpage 파드만 선택합니다."),
             (pods.Count == 0 ? "Its workloadSelector selects no pod, so it patches nothing." : $"Its workloadSelector selects {pods.Count} pod(s) beyond productpage.", pods.Count == 0 ? "workloadSelector 가 어떤 파드도 선택하지 않아 아무것도 패치하지 않습니다." : $"workloadSelector 가 productpage 외의 파드 {pods.Count}개를 선택합니다."),
             (Definition.Hints[0].En, Definition.Hints[0].Ko));
         var patches = (filter["spec"]?["configPatches"] as JsonArray ?? []).OfType<JsonObject>().ToList();
-        var inbound = patches.Where(p => ObjectShapes.Text(p["applyTo"]) == "HTTP_FILTER" && ObjectShapes.Text(p["match"]?["context"]) == "SIDECAR_INBOUND"
-            && ObjectShapes.Text(p["patch"]?["operation"]) is "INSERT_BEFORE" or "INSERT_FIRST").ToList();
+        var inbound = patches.Where(p => JsonFields.Str(p["applyTo"]) == "HTTP_FILTER" && JsonFields.Str(p["match"]?["context"]) == "SIDECAR_INBOUND"
+            && JsonFields.Str(p["patch"]?["operation"]) is "INSERT_BEFORE" or "INSERT_FIRST").ToList();
         findings.Expect(
             inbound.Count > 0,
             ("A patch inserts an HTTP filter into the inbound chain.", "패치가 인바운드 체인에 HTTP 필터를 넣습니다."),

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using IstioTutor.Core.Guard.Preview;
 using IstioTutor.Core.Labs.Grading;
-using IstioTutor.Core.Mesh.Istio.Simulation;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Model;
+using IstioTutor.Mesh.Simulation;
 
 namespace IstioTutor.Core.Labs.Catalog;
 
@@ -56,7 +57,7 @@ public sealed class LocalityFailoverLab : ILab
         var withLocality = rules.FirstOrDefault(r => r["spec"]?["trafficPolicy"]?["loadBalancer"]?["localityLbSetting"] is JsonObject);
         if (!findings.Expect(
             withLocality is not null,
-            ($"DestinationRule {ObjectShapes.Name(withLocality)} sets localityLbSetting for reviews.", $"DestinationRule {ObjectShapes.Name(withLocality)}가 reviews 에 localityLbSetting 을 둡니다."),
+            ($"DestinationRule {JsonFields.Name(withLocality)} sets localityLbSetting for reviews.", $"DestinationRule {JsonFields.Name(withLocality)}가 reviews 에 localityLbSetting 을 둡니다."),
             ("No DestinationRule for reviews has trafficPolicy.loadBalancer.localityLbSetting.", "reviews DestinationRule 에 trafficPolicy.loadBalancer.localityLbSetting 이 없습니다."),
             (Definition.Hints[2].En, Definition.Hints[2].Ko)))
         {
@@ -67,7 +68,7 @@ public sealed class LocalityFailoverLab : ILab
         var locality = policy["loadBalancer"]!["localityLbSetting"]!;
         var failover = (locality["failover"] as JsonArray ?? []).OfType<JsonObject>().ToList();
         findings.Expect(
-            locality["enabled"]?.ToString() != "false" && failover.Any(f => ObjectShapes.Text(f["from"]) == "us-east" && ObjectShapes.Text(f["to"]) == "us-west"),
+            locality["enabled"]?.ToString() != "false" && failover.Any(f => JsonFields.Str(f["from"]) == "us-east" && JsonFields.Str(f["to"]) == "us-west"),
             ("Failover from us-east to us-west is configured.", "us-east 에서 us-west 로의 페일오버가 설정되어 있습니다."),
             ("localityLbSetting has no enabled failover from us-east to us-west.", "localityLbSetting 에 us-east → us-west 페일오버가 없거나 꺼져 있습니다."),
             (Definition.Hints[1].En, Definition.Hints[1].Ko));

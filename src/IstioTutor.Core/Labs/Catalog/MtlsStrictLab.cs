@@ -1,7 +1,8 @@
 using IstioTutor.Core.Guard.Preview;
 using IstioTutor.Core.Labs.Grading;
-using IstioTutor.Core.Mesh.Istio.Simulation;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Model;
+using IstioTutor.Mesh.Simulation;
 
 namespace IstioTutor.Core.Labs.Catalog;
 
@@ -40,7 +41,7 @@ public sealed class MtlsStrictLab : ILab
     public void Check(LabContext context, LabFindings findings)
     {
         var wide = context.Config("PeerAuthentication").Where(p => p["spec"]?["selector"] is null).ToList();
-        var strict = wide.Any(p => ObjectShapes.Text(p["spec"]?["mtls"]?["mode"]) == "STRICT");
+        var strict = wide.Any(p => JsonFields.Str(p["spec"]?["mtls"]?["mode"]) == "STRICT");
         findings.Expect(
             strict,
             ("A namespace-wide PeerAuthentication sets mTLS to STRICT.", "네임스페이스 전체 PeerAuthentication 이 mTLS 를 STRICT 로 둡니다."),

@@ -1,6 +1,6 @@
 using IstioTutor.Core.Labs.Grading;
-using IstioTutor.Core.Mesh.Istio.Simulation;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Simulation;
 
 namespace IstioTutor.Core.Labs.Catalog;
 

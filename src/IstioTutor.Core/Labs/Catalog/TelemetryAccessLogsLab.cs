@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using IstioTutor.Core.Guard.Preview;
 using IstioTutor.Core.Labs.Grading;
-using IstioTutor.Core.Mesh.Istio.Simulation;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Model;
+using IstioTutor.Mesh.Simulation;
 
 namespace IstioTutor.Core.Labs.Catalog;
 
@@ -44,7 +45,7 @@ public sealed class TelemetryAccessLogsLab : ILab
     {
         var wide = context.Config("Telemetry").Where(t => t["spec"]?["selector"] is null && t["spec"]?["targetRef"] is null && t["spec"]?["targetRefs"] is null).ToList();
         var logging = wide.SelectMany(t => (t["spec"]?["accessLogging"] as JsonArray ?? []).OfType<JsonObject>()).ToList();
-        var envoy = logging.Where(l => (l["providers"] as JsonArray ?? []).Any(p => ObjectShapes.Text(p?["name"]) == "envoy")).ToList();
+        var envoy = logging.Where(l => (l["providers"] as JsonArray ?? []).Any(p => JsonFields.Str(p?["name"]) == "envoy")).ToList();
         if (!findings.Expect(
             envoy.Count > 0,
             ("A namespace-wide Telemetry configures access logging with the envoy provider.", "네임스페이스 전체 Telemetry 가 envoy 프로바이더로 액세스 로그를 설정합니다."),

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using IstioTutor.Core.Guard.Preview;
 using IstioTutor.Core.Labs.Grading;
-using IstioTutor.Core.Mesh.Istio.Simulation;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Model;
+using IstioTutor.Mesh.Simulation;
 
 namespace IstioTutor.Core.Labs.Catalog;
 
@@ -90,13 +91,13 @@ public sealed class TrafficShiftingLab : ILab
 
     private static bool IsFiftyFifty(JsonObject vs)
     {
-        if ((ObjectShapes.Text(vs["spec"]?["hosts"]?[0]) ?? "").Split('.')[0] != "reviews")
+        if ((JsonFields.Str(vs["spec"]?["hosts"]?[0]) ?? "").Split('.')[0] != "reviews")
         {
             return false;
         }
 
         var route = (vs["spec"]?["http"] as JsonArray ?? []).OfType<JsonObject>().LastOrDefault()?["route"] as JsonArray ?? [];
-        int Weight(string subset) => route.OfType<JsonObject>().Where(d => ObjectShapes.Text(d["destination"]?["subset"]) == subset).Sum(d => Routing.Int(d["weight"]) ?? 0);
+        int Weight(string subset) => route.OfType<JsonObject>().Where(d => JsonFields.Str(d["destination"]?["subset"]) == subset).Sum(d => JsonFields.AnyInt(d["weight"]) ?? 0);
         return Weight("v1") == 50 && Weight("v3") == 50;
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using IstioTutor.Core.Guard.Preview;
 using IstioTutor.Core.Labs.Grading;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Model;
 
 namespace IstioTutor.Core.Labs.Catalog;
 
@@ -55,7 +56,7 @@ public sealed class WasmPluginLab : ILab
         var plugins = context.Config("WasmPlugin");
         if (!findings.Expect(
             plugins.Count > 0,
-            ($"WasmPlugin {ObjectShapes.Name(plugins.Count > 0 ? plugins[0] : null)} exists.", $"WasmPlugin {ObjectShapes.Name(plugins.Count > 0 ? plugins[0] : null)}가 있습니다."),
+            ($"WasmPlugin {JsonFields.Name(plugins.Count > 0 ? plugins[0] : null)} exists.", $"WasmPlugin {JsonFields.Name(plugins.Count > 0 ? plugins[0] : null)}가 있습니다."),
             ("There is no WasmPlugin in your namespace.", "네임스페이스에 WasmPlugin 이 없습니다."),
             (Definition.Steps[0].En, Definition.Steps[0].Ko)))
         {
@@ -65,24 +66,24 @@ public sealed class WasmPluginLab : ILab
         var plugin = plugins[0]["spec"]!;
         var pods = context.PodsMatching(plugin["selector"]?["matchLabels"] as JsonObject);
         findings.Expect(
-            plugin["selector"] is not null && pods.Count > 0 && pods.All(p => ObjectShapes.Text(p["metadata"]?["labels"]?["app"]) == "productpage"),
+            plugin["selector"] is not null && pods.Count > 0 && pods.All(p => JsonFields.Str(p["metadata"]?["labels"]?["app"]) == "productpage"),
             ("It is loaded by the productpage sidecars only.", "productpage 사이드카에만 올라갑니다."),
             (pods.Count == 0 ? "Its selector matches no pod, so no sidecar loads the module." : "Its selector is not limited to productpage.", pods.Count == 0 ? "selector 에 맞는 파드가 없어 어떤 사이드카도 모듈을 올리지 않습니다." : "selector 가 productpage 로 제한되지 않습니다."),
             (Definition.Hints[0].En, Definition.Hints[0].Ko));
-        var url = ObjectShapes.Text(plugin["url"]) ?? "";
+        var url = JsonFields.Str(plugin["url"]) ?? "";
         findings.Expect(
             url.Contains("basic_auth", StringComparison.Ordinal) && (url.StartsWith("oci://", StringComparison.Ordinal) || url.StartsWith("https://", StringComparison.Ordinal)),
             ("The module comes from the basic_auth OCI image.", "모듈을 basic_auth OCI 이미지에서 받습니다."),
             ($"url '{url}' is not the basic_auth module (oci://…/basic_auth:TAG).", $"url '{url}'은(는) basic_auth 모듈(oci://…/basic_auth:TAG)이 아닙니다."),
             (Definition.Steps[1].En, Definition.Steps[1].Ko));
         findings.Expect(
-            ObjectShapes.Text(plugin["phase"]) == "AUTHN",
+            JsonFields.Str(plugin["phase"]) == "AUTHN",
             ("It runs in the AUTHN phase.", "AUTHN 단계에서 실행됩니다."),
-            ($"phase is {ObjectShapes.Text(plugin["phase"]) ?? "unset"}; basic auth belongs in AUTHN.", $"phase 가 {ObjectShapes.Text(plugin["phase"]) ?? "비어 있음"}입니다. 기본 인증은 AUTHN 에 둡니다."),
+            ($"phase is {JsonFields.Str(plugin["phase"]) ?? "unset"}; basic auth belongs in AUTHN.", $"phase 가 {JsonFields.Str(plugin["phase"]) ?? "비어 있음"}입니다. 기본 인증은 AUTHN 에 둡니다."),
             (Definition.Hints[1].En, Definition.Hints[1].Ko));
         var rules = plugin["pluginConfig"]?["basic_auth_rules"] as JsonArray ?? [];
         findings.Expect(
-            rules.OfType<JsonObject>().Any(r => (ObjectShapes.Text(r["prefix"]) ?? ObjectShapes.Text(r["exact"]) ?? "").StartsWith("/productpage", StringComparison.Ordinal) && r["credentials"] is JsonArray { Count: > 0 }),
+            rules.OfType<JsonObject>().Any(r => (JsonFields.Str(r["prefix"]) ?? JsonFields.Str(r["exact"]) ?? "").StartsWith("/productpage", StringComparison.Ordinal) && r["credentials"] is JsonArray { Count: > 0 }),
             ("pluginConfig protects /productpage with credentials.", "pluginConfig 가 /productpage 를 자격 증명으로 보호합니다."),
             ("pluginConfig has no basic_auth_rules entry for /productpage with credentials.", "pluginConfig 에 /productpage 와 자격 증명을 가진 basic_auth_rules 가 없습니다."),
             (Definition.Hints[2].En, Definition.Hints[2].Ko));

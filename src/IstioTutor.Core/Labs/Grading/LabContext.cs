@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using IstioTutor.Core.Guard.Pending;
 using IstioTutor.Core.Guard.Preview;
-using IstioTutor.Core.Mesh;
-using IstioTutor.Core.Mesh.Istio.Analysis;
-using IstioTutor.Core.Mesh.Istio.Simulation;
+using IstioTutor.Mesh.Analysis;
+using IstioTutor.Mesh.Cluster;
+using IstioTutor.Mesh.Model;
+using IstioTutor.Mesh.Simulation;
 
 namespace IstioTutor.Core.Labs.Grading;
 
@@ -39,11 +40,11 @@ public sealed class LabContext(
 
     /// <summary>The namespace's objects of one Istio kind.</summary>
     public IReadOnlyList<JsonObject> Config(string kind) =>
-        Snapshot.IstioConfig.Where(o => ObjectShapes.Text(o["kind"]) == kind).ToList();
+        Snapshot.IstioConfig.Where(o => JsonFields.Str(o["kind"]) == kind).ToList();
 
     /// <summary>Pods whose labels include all of <paramref name="selector"/>.</summary>
     public IReadOnlyList<JsonObject> PodsMatching(JsonObject? selector) =>
-        Snapshot.Pods.Where(p => (selector ?? []).All(s => ObjectShapes.Text(p["metadata"]?["labels"]?[s.Key]) == ObjectShapes.Text(s.Value))).ToList();
+        Snapshot.Pods.Where(p => (selector ?? []).All(s => JsonFields.Str(p["metadata"]?["labels"]?[s.Key]) == JsonFields.Str(s.Value))).ToList();
 
     /// <summary>Analyzer errors and warnings about objects of the given kinds (all kinds when none given).</summary>
     public IReadOnlyList<AnalysisMessage> Problems(params string[] kinds) =>

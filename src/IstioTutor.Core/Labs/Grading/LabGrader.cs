@@ -1,10 +1,10 @@
 using System.Text;
 using IstioTutor.Core.Guard;
 using IstioTutor.Core.Guard.Preview;
-using IstioTutor.Core.Mesh.Istio.Analysis;
-using IstioTutor.Core.Mesh.Istio.Simulation;
 using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Analysis;
+using IstioTutor.Mesh.Simulation;
 
 namespace IstioTutor.Core.Labs.Grading;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using IstioTutor.Core.Guard.Preview;
+using IstioTutor.Mesh.Model;
 
 namespace IstioTutor.Core.Labs.Grading;
 
@@ -16,7 +16,7 @@ public static class LuaFilterSource
     public static string? Code(JsonNode? patchValue)
     {
         var config = Field(patchValue, "typed_config", "typedConfig");
-        if (ObjectShapes.Text(config?["@type"]) is { } type && type.EndsWith(".TypedStruct", StringComparison.Ordinal))
+        if (JsonFields.Str(config?["@type"]) is { } type && type.EndsWith(".TypedStruct", StringComparison.Ordinal))
         {
             config = Field(config, "value", "value");
         }
@@ -26,18 +26,18 @@ public static class LuaFilterSource
             return null;
         }
 
-        if (ObjectShapes.Text(Field(config, "inline_code", "inlineCode")) is { } inline)
+        if (JsonFields.Str(Field(config, "inline_code", "inlineCode")) is { } inline)
         {
             return inline;
         }
 
         var source = Field(config, "default_source_code", "defaultSourceCode");
-        if (ObjectShapes.Text(Field(source, "inline_string", "inlineString")) is { } text)
+        if (JsonFields.Str(Field(source, "inline_string", "inlineString")) is { } text)
         {
             return text;
         }
 
-        return ObjectShapes.Text(Field(source, "inline_bytes", "inlineBytes")) is { } bytes ? Decode(bytes) : null;
+        return JsonFields.Str(Field(source, "inline_bytes", "inlineBytes")) is { } bytes ? Decode(bytes) : null;
     }
 
     private static JsonNode? Field(JsonNode? node, string snake, string camel) =>

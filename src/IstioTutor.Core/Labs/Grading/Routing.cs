@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using IstioTutor.Core.Guard.Preview;
+using IstioTutor.Mesh.Model;
+using IstioTutor.Mesh.Routing;
 
 namespace IstioTutor.Core.Labs.Grading;
 
@@ -16,45 +16,22 @@ public static class Routing
             return true;
         }
 
-        return matches.OfType<JsonObject>().Any(m => m["uri"] is not JsonObject uri
-            || (ObjectShapes.Text(uri["exact"]) is { } exact && exact == path)
-            || (ObjectShapes.Text(uri["prefix"]) is { } prefix && path.StartsWith(prefix, StringComparison.Ordinal))
-            || (ObjectShapes.Text(uri["regex"]) is { } regex && SafeRegex(regex, path)));
+        return matches.OfType<JsonObject>().Any(m => StringMatch.FromJson(m["uri"]) is not { } uri || uri.Matches(path));
     }
 
     /// <summary>The VirtualServices of the namespace whose hosts name the short service name.</summary>
     public static IReadOnlyList<JsonObject> VirtualServicesFor(LabContext context, string service)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Config("VirtualService").Where(v => (v["spec"]?["hosts"] as JsonArray ?? []).Any(h => (ObjectShapes.Text(h) ?? "").Split('.')[0] == service)).ToList();
+        return context.Config("VirtualService").Where(v => (v["spec"]?["hosts"] as JsonArray ?? []).Any(h => (JsonFields.Str(h) ?? "").Split('.')[0] == service)).ToList();
     }
 
     /// <summary>The DestinationRules of the namespace for the short service name.</summary>
     public static IReadOnlyList<JsonObject> DestinationRulesFor(LabContext context, string service)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Config("DestinationRule").Where(d => (ObjectShapes.Text(d["spec"]?["host"]) ?? "").Split('.')[0] == service).ToList();
+        return context.Config("DestinationRule").Where(d => (JsonFields.Str(d["spec"]?["host"]) ?? "").Split('.')[0] == service).ToList();
     }
-
-    /// <summary>A number from JSON however it was stored (the manifest parser's long, the server's element, or a string).</summary>
-    public static int? Int(JsonNode? node) =>
-        node is JsonValue && int.TryParse(node.ToString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var i) ? i : null;
 
     public static double Share(int count, int total) => total == 0 ? 0 : (double)count / total;
-
-    private static bool SafeRegex(string pattern, string input)
-    {
-        try
-        {
-            return Regex.IsMatch(input, "^(?:" + pattern + ")$", RegexOptions.None, TimeSpan.FromMilliseconds(50));
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
-    }
 }

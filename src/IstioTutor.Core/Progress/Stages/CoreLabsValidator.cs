@@ -1,4 +1,3 @@
-using IstioTutor.Core.Labs;
 using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Options;
 
@@ -8,12 +7,12 @@ namespace IstioTutor.Core.Progress.Stages;
 /// Fails start-up when <see cref="ProgressOptions.CoreLabs"/> names a stage that does not exist or a lab the
 /// catalogue does not have: a typo there would otherwise block every learner's promotion silently.
 /// </summary>
-public sealed class CoreLabsValidator(IEnumerable<ILab> labs) : IValidateOptions<ProgressOptions>
+public sealed class CoreLabsValidator(ILabRoster? roster = null) : IValidateOptions<ProgressOptions>
 {
     public ValidateOptionsResult Validate(string? name, ProgressOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var known = labs.Select(l => l.Definition.Id).ToHashSet(StringComparer.Ordinal);
+        var known = (roster?.Labs ?? []).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
         var errors = new List<string>();
         foreach (var (stage, ids) in options.CoreLabs)
         {

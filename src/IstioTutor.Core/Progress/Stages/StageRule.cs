@@ -1,4 +1,3 @@
-using IstioTutor.Core.Labs;
 using IstioTutor.Core.Turns;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +7,7 @@ namespace IstioTutor.Core.Progress.Stages;
 /// The one rule for moving up a stage: every core lab of the stage passed, at least
 /// <see cref="ProgressOptions.MinQuizzesPerStage"/> of the stage's quizzes completed, and their best
 /// scores averaging at least <see cref="ProgressOptions.QuizThreshold"/>. Advanced is the last stage.
-/// A stage's core labs are the catalogue's labs of that stage marked <see cref="LabDefinition.CoreForPromotion"/>,
+/// A stage's core labs are the roster's labs of that stage marked <see cref="RosterLab.CoreForPromotion"/>,
 /// unless <see cref="ProgressOptions.CoreLabs"/> overrides that stage.
 /// </summary>
 public sealed class StageRule
@@ -16,10 +15,10 @@ public sealed class StageRule
     private readonly IOptions<ProgressOptions> _options;
     private readonly Dictionary<Stage, IReadOnlyList<string>> _catalogueCore;
 
-    public StageRule(IOptions<ProgressOptions> options, IEnumerable<ILab> labs)
+    public StageRule(IOptions<ProgressOptions> options, ILabRoster? roster = null)
     {
         _options = options;
-        _catalogueCore = labs.Select(l => l.Definition)
+        _catalogueCore = (roster?.Labs ?? [])
             .Where(d => d.CoreForPromotion)
             .GroupBy(d => d.Stage)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(d => d.Order).Select(d => d.Id).ToArray());

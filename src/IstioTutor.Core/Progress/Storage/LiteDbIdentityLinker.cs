@@ -1,5 +1,6 @@
 using IstioTutor.Core.Progress.Cohorts;
 using IstioTutor.Core.Progress.Linking;
+using IstioTutor.Core.Turns;
 using LiteDB;
 using Microsoft.Extensions.Options;
 

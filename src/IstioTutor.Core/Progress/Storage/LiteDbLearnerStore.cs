@@ -1,4 +1,4 @@
-using IstioTutor.Core.Hosting;
+using IstioTutor.Core.Progress;
 using IstioTutor.Core.Turns;
 using LiteDB;
 using Microsoft.Extensions.Options;

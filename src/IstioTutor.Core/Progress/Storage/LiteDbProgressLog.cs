@@ -1,3 +1,4 @@
+using IstioTutor.Core.Turns;
 using LiteDB;
 using Microsoft.Extensions.Options;
 

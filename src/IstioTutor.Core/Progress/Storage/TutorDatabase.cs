@@ -1,4 +1,4 @@
-using IstioTutor.Core.Hosting;
+using IstioTutor.Mesh.Hosting;
 using LiteDB;
 
 namespace IstioTutor.Core.Progress.Storage;

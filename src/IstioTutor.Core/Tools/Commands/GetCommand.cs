@@ -2,6 +2,7 @@ using System.Text;
 using IstioTutor.Core.Guard.Manifests;
 using IstioTutor.Core.Guard.Preview;
 using IstioTutor.Core.Turns;
+using IstioTutor.Mesh.Model;
 
 namespace IstioTutor.Core.Tools.Commands;
 
@@ -37,7 +38,7 @@ public sealed class GetCommand(MeshToolsFactory tools) : ITurnCommand
             }
             else
             {
-                sb.Append(string.Join("\n", read.Items.Select(i => "  " + ObjectShapes.Name(i))));
+                sb.Append(string.Join("\n", read.Items.Select(i => "  " + JsonFields.Name(i))));
             }
 
             return context.Reply(sb.ToString());

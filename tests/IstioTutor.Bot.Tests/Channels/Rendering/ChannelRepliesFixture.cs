@@ -57,7 +57,7 @@ public sealed class ChannelRepliesFixture : BotHostFixture
         foreach (var lesson in curriculum.InOrder(lang))
         {
             await Send("lesson", $"{lesson.Id} page 1", $"{c}lesson {lesson.Id}");
-            for (var page = 2; page <= Core.Turns.Commands.LessonPresenter.PageCount(lesson); page++)
+            for (var page = 2; page <= Core.Curriculum.Commands.LessonPresenter.PageCount(lesson); page++)
             {
                 await Send("lesson", $"{lesson.Id} page {page}", $"{c}lesson {lesson.Id} {page}");
             }

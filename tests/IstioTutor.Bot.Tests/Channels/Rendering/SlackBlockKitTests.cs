@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using IstioTutor.Core.Pipeline;
 using IstioTutor.Core.Turns;
 using Microsoft.Extensions.DependencyInjection;
 

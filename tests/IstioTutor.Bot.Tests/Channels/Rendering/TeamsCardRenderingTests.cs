@@ -34,7 +34,7 @@ public sealed partial class TeamsCardRenderingTests(ChannelRepliesFixture replie
         var kinds = rendered.Select(r => r.Reply.Kind).ToHashSet();
         Assert.Superset(new HashSet<string> { "lesson", "quiz", "lab", "check", "preview" }, kinds);
         var curriculum = replies.App.Services.GetRequiredService<KnowledgeBase>().Curriculum;
-        var lessonPages = curriculum.InOrder("en").Concat(curriculum.InOrder("ko")).Sum(Core.Turns.Commands.LessonPresenter.PageCount);
+        var lessonPages = curriculum.InOrder("en").Concat(curriculum.InOrder("ko")).Sum(Core.Curriculum.Commands.LessonPresenter.PageCount);
         Assert.Equal(lessonPages, rendered.Count(r => r.Reply.Kind == "lesson"));
     }
 

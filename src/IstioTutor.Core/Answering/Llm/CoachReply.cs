@@ -1,6 +1,0 @@
-using IstioTutor.Core.Turns;
-
-namespace IstioTutor.Core.Answering.Llm;
-
-/// <summary>A model-written lab hint or quiz feedback with the citations that survived checking.</summary>
-public sealed record CoachReply(string Text, IReadOnlyList<Citation> Citations);

@@ -1,8 +1,0 @@
-namespace IstioTutor.Core.Mesh.Istio.Analysis;
-
-public enum AnalysisLevel
-{
-    Info,
-    Warning,
-    Error,
-}

@@ -1,8 +1,0 @@
-namespace IstioTutor.Core.Mesh.Istio;
-
-public enum MtlsMode
-{
-    Permissive,
-    Strict,
-    Disable,
-}

@@ -1,0 +1,8 @@
+namespace IstioTutor.Mesh.Analysis;
+
+public enum AnalysisLevel
+{
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,8 @@
+namespace IstioTutor.Mesh.Model;
+
+public enum MtlsMode
+{
+    Permissive,
+    Strict,
+    Disable,
+}

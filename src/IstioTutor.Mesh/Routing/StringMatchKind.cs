@@ -1,0 +1,11 @@
+namespace IstioTutor.Mesh.Routing;
+
+/// <summary>How a <see cref="StringMatch"/> compares: Istio's (and the Gateway API's) exact, prefix and regex.</summary>
+public enum StringMatchKind
+{
+    /// <summary>No comparison given: every value matches.</summary>
+    Any,
+    Exact,
+    Prefix,
+    Regex,
+}
