@@ -29,10 +29,11 @@ public sealed class RequestBodyLimitTests(BotHostFixture host)
     [InlineData("/api/messages")]
     public async Task Streamed_body_is_refused_with_413_once_it_passes_the_cap(string path)
     {
-        // 1 MiB in chunks, never terminated: a host that reads whole bodies would still be waiting.
+        // 1 MiB in chunks, never terminated: a host that reads whole bodies would still be waiting. The JSON is
+        // valid as far as it goes (one long open string), so only the cap can stop the reader, not a syntax error.
         var chunk = Encoding.ASCII.GetBytes(new string('a', 64 * 1024));
         var body = new MemoryStream();
-        body.Write(Encoding.ASCII.GetBytes("8\r\n{\"text\":\r\n"));
+        body.Write(Encoding.ASCII.GetBytes("9\r\n{\"text\":\"\r\n"));
         for (var i = 0; i < 16; i++)
         {
             body.Write(Encoding.ASCII.GetBytes($"{chunk.Length:x}\r\n"));
