@@ -57,15 +57,9 @@ internal sealed class CliHost : IAsyncDisposable
         {
             return Start(dataDirectory);
         }
-        catch (OptionsValidationException e)
+        catch (Exception e) when (ConfigurationError.Describe(e) is { } message)
         {
-            await Console.Error.WriteLineAsync($"Invalid configuration: {e.Message}");
-            return null;
-        }
-        catch (InvalidOperationException e) when (e.InnerException is FormatException or ArgumentException)
-        {
-            // The binder's own error for a value of the wrong type ("bogus" for an enum) names the key.
-            await Console.Error.WriteLineAsync($"Invalid configuration: {e.Message} {e.InnerException.Message}");
+            await Console.Error.WriteLineAsync(message);
             return null;
         }
     }

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace IstioTutor.Cli.Commands;
 
@@ -39,14 +38,9 @@ internal static class McpCommand
                 await host.RunAsync(cancellationToken);
                 return 0;
             }
-            catch (OptionsValidationException e)
+            catch (Exception e) when (ConfigurationError.Describe(e) is { } message)
             {
-                await Console.Error.WriteLineAsync($"Invalid configuration: {e.Message}");
-                return 2;
-            }
-            catch (InvalidOperationException e) when (e.InnerException is FormatException or ArgumentException)
-            {
-                await Console.Error.WriteLineAsync($"Invalid configuration: {e.Message} {e.InnerException.Message}");
+                await Console.Error.WriteLineAsync(message);
                 return 2;
             }
         });

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using IstioTutor.Bot.Hosting;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace IstioTutor.Cli.Commands;
 
@@ -45,14 +44,9 @@ internal static class ServeCommand
                 await app.WaitForShutdownAsync(cancellationToken);
                 return 0;
             }
-            catch (OptionsValidationException e)
+            catch (Exception e) when (ConfigurationError.Describe(e) is { } message)
             {
-                await Console.Error.WriteLineAsync($"Invalid configuration: {e.Message}");
-                return 2;
-            }
-            catch (InvalidOperationException e) when (e.InnerException is FormatException or ArgumentException)
-            {
-                await Console.Error.WriteLineAsync($"Invalid configuration: {e.Message} {e.InnerException.Message}");
+                await Console.Error.WriteLineAsync(message);
                 return 2;
             }
             catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
