@@ -6,6 +6,7 @@ using IstioTutor.Labs.Tests.Fixtures;
 using IstioTutor.Mesh.Cluster;
 using IstioTutor.Mesh.Model;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace IstioTutor.Labs.Tests.Turns;
 
@@ -60,6 +61,8 @@ public sealed class ConcurrentTurnsTests(TutorHostFixture host)
         return turns;
     }
 
+    private double PassScore => host.Services.GetRequiredService<IOptions<KnowledgeOptions>>().Value.QuizPassScore;
+
     private IReadOnlyList<QuizQuestion> Quiz => host.Services.GetRequiredService<KnowledgeBase>().Curriculum.Find(LessonId, "en")!.Quiz;
 
     /// <summary>Whether option 1 as this learner is shown question N (from "question N: chose 1") is the right one.</summary>
@@ -78,7 +81,10 @@ public sealed class ConcurrentTurnsTests(TutorHostFixture host)
     {
         var id = host.Services.GetRequiredService<ILearnerStore>().Resolve(Door.Terminal, learner, learner).Id;
         var record = host.Services.GetRequiredService<ILearnerStore>().Find(id)!;
-        var events = host.Services.GetRequiredService<IProgressLog>().ForLearner(id, limit: 1000)
+        var logged = host.Services.GetRequiredService<IProgressLog>().ForLearner(id, limit: 1000);
+        // Whether the score finishes the lesson depends on the learner's order too: compared on its own line.
+        var finishedAsExpected = logged.Count(e => e.Kind == ProgressEventKind.LessonFinished) == (ExpectedScore(id) >= PassScore ? 1 : 0);
+        var events = logged.Where(e => e.Kind != ProgressEventKind.LessonFinished)
             .Select(e => e.Kind switch
             {
                 // Whether the check passed depends on whether it ran before or after the confirmation.
@@ -100,6 +106,7 @@ public sealed class ConcurrentTurnsTests(TutorHostFixture host)
         }
 
         return $"""
+            lesson finished exactly when the score reaches the pass mark: {finishedAsExpected}
             quiz: {(record.Quiz is { } q ? $"{q.LessonId} question {q.QuestionIndex} answers {string.Join(',', q.Answers)}" : "none")}
             current lesson: {record.CurrentLessonId}
             events: {string.Join(" | ", events)}
