@@ -175,6 +175,19 @@ public sealed class GuardedMesh(
         }
     }
 
+    /// <summary>A cluster without some CRD (no Gateway API installed, an older Istio) has none of that kind.</summary>
+    private async Task<IReadOnlyList<JsonObject>> ListServedAsync(ResourceKind kind, string ns, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await cluster.ListAsync(kind, ns, null, cancellationToken);
+        }
+        catch (MeshApiException e) when (e.Code == 404)
+        {
+            return [];
+        }
+    }
+
     /// <summary>Previews deleting one Istio object in the actor's namespace.</summary>
     public async Task<PreviewResult> PreviewDeleteAsync(Actor actor, string kindName, string name, string? ns, CancellationToken cancellationToken)
     {
@@ -182,13 +195,13 @@ public sealed class GuardedMesh(
         var kind = ResourceKinds.Find(kindName ?? "");
         try
         {
-            if (kind is null || !kind.IstioConfig)
+            if (kind is null || !ResourceKinds.Config.Contains(kind))
             {
                 KindPolicy.RefuseNonIstio(kind?.Kind ?? kindName ?? "", "delete");
                 throw GuardException.Input(
                     "unknown-kind",
-                    $"'{kindName}' is not an Istio kind. You can delete: {string.Join(", ", ResourceKinds.Istio.Select(k => k.Kind))}.",
-                    $"'{kindName}'은(는) Istio 종류가 아닙니다. 지울 수 있는 종류: {string.Join(", ", ResourceKinds.Istio.Select(k => k.Kind))}.");
+                    $"'{kindName}' is not an Istio or Gateway API kind. You can delete: {string.Join(", ", ResourceKinds.Config.Select(k => k.Plural))}.",
+                    $"'{kindName}'은(는) Istio·Gateway API 종류가 아닙니다. 지울 수 있는 종류: {string.Join(", ", ResourceKinds.Config.Select(k => k.Plural))}.");
             }
 
             var target = NamespacePolicy.Require(actor, ns, "delete");
@@ -303,9 +316,9 @@ public sealed class GuardedMesh(
             await cluster.EnsureNamespaceAsync(target, cancellationToken);
             var changes = new List<PlannedChange>();
             var diff = new StringBuilder();
-            foreach (var kind in ResourceKinds.Istio)
+            foreach (var kind in ResourceKinds.Config)
             {
-                foreach (var live in await cluster.ListAsync(kind, target, null, cancellationToken))
+                foreach (var live in await ListServedAsync(kind, target, cancellationToken))
                 {
                     var name = JsonFields.Name(live)!;
                     changes.Add(new PlannedChange(ChangeVerb.Delete, kind, target, name, null, ObjectShapes.ResourceVersion(live)));

@@ -10,7 +10,7 @@ internal sealed class SchemaAnalyzer(IstioValidator validator) : IMeshAnalyzer
     {
         foreach (var config in model.Config.Where(c => c.Namespace == model.Namespace))
         {
-            var kind = ResourceKinds.Istio.FirstOrDefault(k => k.Kind == config.Kind);
+            var kind = ResourceKinds.Config.FirstOrDefault(config.Is);
             if (kind is null)
             {
                 continue;

@@ -141,7 +141,7 @@ public sealed class KubernetesMeshCluster(IClusterConnection connection) : IMesh
     {
         var config = new List<JsonObject>();
         var root = new List<JsonObject>();
-        foreach (var kind in ResourceKinds.Istio)
+        foreach (var kind in ResourceKinds.Config)
         {
             config.AddRange(await ListServedAsync(kind, ns, cancellationToken));
             if (ns != MeshSnapshot.RootNamespace)
@@ -182,7 +182,7 @@ public sealed class KubernetesMeshCluster(IClusterConnection connection) : IMesh
         }
     }
 
-    /// <summary>A real cluster may lack some Istio CRDs (e.g. an older Istio without WasmPlugin): that kind is simply empty.</summary>
+    /// <summary>A real cluster may lack some CRDs (an older Istio without WasmPlugin, no Gateway API installed): that kind is simply empty.</summary>
     private async Task<IReadOnlyList<JsonObject>> ListServedAsync(ResourceKind kind, string ns, CancellationToken cancellationToken)
     {
         try

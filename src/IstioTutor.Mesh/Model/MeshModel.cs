@@ -38,7 +38,7 @@ public sealed class MeshModel
         var config = snapshot.IstioConfig.Concat(snapshot.RootNamespaceConfig)
             .Select(o => ToConfig(o, snapshot.Namespace))
             .OfType<ConfigObject>()
-            .DistinctBy(c => (c.Kind, c.Namespace, c.Name))
+            .DistinctBy(c => (c.Group, c.Kind, c.Namespace, c.Name))
             .ToList();
 
         var services = snapshot.Services.Select(s => ToService(s, snapshot.Namespace))
@@ -64,10 +64,14 @@ public sealed class MeshModel
         return new MeshModel(snapshot, config, services, workloads);
     }
 
-    public IEnumerable<ConfigObject> OfKind(string kind) => Config.Where(c => c.Kind == kind);
+    /// <summary>Istio config objects of a Kind ("Gateway" is Istio's here; use the ResourceKind overload for the Gateway API's).</summary>
+    public IEnumerable<ConfigObject> OfKind(string kind) => Config.Where(c => c.Kind == kind && c.IsIstio);
 
-    /// <summary>Config objects of a kind that apply to the snapshot's namespace: its own, then the root namespace's.</summary>
-    public IEnumerable<ConfigObject> LocalOfKind(string kind) => Config.Where(c => c.Kind == kind && c.Namespace == Namespace);
+    /// <summary>Config objects of a kind, group and Kind compared.</summary>
+    public IEnumerable<ConfigObject> OfKind(ResourceKind kind) => Config.Where(c => c.Is(kind));
+
+    /// <summary>Istio config objects of a Kind that apply to the snapshot's namespace: its own, then the root namespace's.</summary>
+    public IEnumerable<ConfigObject> LocalOfKind(string kind) => Config.Where(c => c.Kind == kind && c.IsIstio && c.Namespace == Namespace);
 
     /// <summary>Finds the Service a (resolved) host names, or null when nothing in the registry has it.</summary>
     public ServiceInfo? FindService(string fqdn) =>

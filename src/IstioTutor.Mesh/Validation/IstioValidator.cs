@@ -30,7 +30,8 @@ public sealed class IstioValidator : IResourceValidator
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(resource);
-        if (!kind.IstioConfig || !_rules.TryGetValue(kind.Kind, out var rules))
+        // Rules are keyed by Kind, and the Gateway API has its own "Gateway": only Istio's groups use them.
+        if (!kind.IstioConfig || ResourceKinds.IsGatewayApi(kind.Group) || !_rules.TryGetValue(kind.Kind, out var rules))
         {
             return ValidationOutcome.Valid;
         }
@@ -67,6 +68,6 @@ public sealed class IstioValidator : IResourceValidator
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(resource);
-        return resource["spec"] is JsonObject spec ? SpecSchema.UnknownFields(kind.Kind, spec) : [];
+        return resource["spec"] is JsonObject spec && !ResourceKinds.IsGatewayApi(kind.Group) ? SpecSchema.UnknownFields(kind.Kind, spec) : [];
     }
 }

@@ -17,7 +17,7 @@ internal sealed class ServedResources
         foreach (var kind in ResourceKinds.Istio)
         {
             var groupCategory = kind.Group.Replace('.', '-');
-            foreach (var version in VersionsOf(kind))
+            foreach (var version in ResourceKinds.ServedVersions(kind))
             {
                 all.Add(new ServedResource(kind with { Version = version }, ["istio-io", groupCategory], ServedAccess.Writable));
             }
@@ -45,16 +45,6 @@ internal sealed class ServedResources
 
     public IEnumerable<ServedResource> InGroupVersion(string group, string version) =>
         All.Where(r => r.Group == group && r.Version == version);
-
-    /// <summary>Every API version the Istio CRDs serve for the kind (the storage version first), as the real CRDs declare them.</summary>
-    private static IEnumerable<string> VersionsOf(ResourceKind kind) => kind.Group switch
-    {
-        "networking.istio.io" when kind.Kind == "EnvoyFilter" => ["v1alpha3"],
-        "networking.istio.io" => ["v1", "v1beta1", "v1alpha3"],
-        "security.istio.io" => ["v1", "v1beta1"],
-        "telemetry.istio.io" => ["v1", "v1alpha1"],
-        _ => [kind.Version],
-    };
 
     private static string PreferredVersion(string group) => group switch
     {

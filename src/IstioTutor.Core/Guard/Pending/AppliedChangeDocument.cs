@@ -27,7 +27,7 @@ internal sealed class AppliedChangeDocument
         At = c.At.UtcDateTime,
         Purpose = (int)c.Purpose,
         Summary = c.Summary,
-        Steps = c.Steps.Select(s => new StepDocument { Kind = s.Kind.Kind, Namespace = s.Namespace, Name = s.Name, Before = s.Before?.ToJsonString(), After = s.After?.ToJsonString() }).ToList(),
+        Steps = c.Steps.Select(s => new StepDocument { Kind = PendingActionDocument.StoredName(s.Kind), Namespace = s.Namespace, Name = s.Name, Before = s.Before?.ToJsonString(), After = s.After?.ToJsonString() }).ToList(),
         Undone = c.Undone,
     };
 }

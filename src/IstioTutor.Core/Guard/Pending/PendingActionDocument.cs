@@ -54,8 +54,16 @@ internal sealed class PendingActionDocument
 
     internal static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));
 
-    internal static ResourceKind KindNamed(string kind) =>
-        ResourceKinds.All.FirstOrDefault(k => k.Kind == kind) ?? throw new InvalidOperationException($"Stored change names unknown kind {kind}.");
+    /// <summary>Istio kinds are stored by Kind ("Gateway", as before the Gateway API existed here); others as "Kind.group".</summary>
+    internal static string StoredName(ResourceKind kind) => ResourceKinds.IsGatewayApi(kind.Group) ? $"{kind.Kind}.{kind.Group}" : kind.Kind;
+
+    internal static ResourceKind KindNamed(string stored)
+    {
+        var dot = stored.IndexOf('.', StringComparison.Ordinal);
+        var (kind, group) = dot < 0 ? (stored, (string?)null) : (stored[..dot], stored[(dot + 1)..]);
+        return ResourceKinds.All.FirstOrDefault(k => k.Kind == kind && (group is null ? !ResourceKinds.IsGatewayApi(k.Group) : k.Group == group))
+            ?? throw new InvalidOperationException($"Stored change names unknown kind {stored}.");
+    }
 
     internal static JsonObject? Parse(string? json) => json is null ? null : JsonNode.Parse(json)!.AsObject();
 }
@@ -76,7 +84,7 @@ internal sealed class ChangeDocument
     public static ChangeDocument From(PlannedChange c) => new()
     {
         Verb = (int)c.Verb,
-        Kind = c.Kind.Kind,
+        Kind = PendingActionDocument.StoredName(c.Kind),
         Namespace = c.Namespace,
         Name = c.Name,
         Desired = c.Desired?.ToJsonString(),

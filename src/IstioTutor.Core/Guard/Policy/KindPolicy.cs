@@ -4,25 +4,17 @@ using IstioTutor.Mesh.Model;
 namespace IstioTutor.Core.Guard.Policy;
 
 /// <summary>
-/// Which kinds a learner may write (the Istio configuration kinds, at any version their CRDs serve —
-/// see <c>ResourceKinds</c>) and why everything else is refused.
+/// Which kinds a learner may write (Istio's configuration kinds and the Gateway API's namespaced ones, at
+/// any version their CRDs serve — see <c>ResourceKinds</c>) and why everything else is refused.
 /// </summary>
 public static class KindPolicy
 {
-    private static readonly Dictionary<string, string[]> ServedVersions = new(StringComparer.Ordinal)
-    {
-        ["networking.istio.io"] = ["v1", "v1beta1", "v1alpha3"],
-        ["security.istio.io"] = ["v1", "v1beta1"],
-        ["telemetry.istio.io"] = ["v1", "v1alpha1"],
-        ["extensions.istio.io"] = ["v1alpha1"],
-    };
-
     private static readonly HashSet<string> ClusterScoped = new(StringComparer.OrdinalIgnoreCase)
     {
         "Namespace", "Node", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "PersistentVolume",
         "StorageClass", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration", "PriorityClass",
         "APIService", "CertificateSigningRequest", "RuntimeClass", "IngressClass", "ValidatingAdmissionPolicy",
-        "ValidatingAdmissionPolicyBinding", "MeshConfig",
+        "ValidatingAdmissionPolicyBinding", "MeshConfig", "GatewayClass",
     };
 
     private static readonly HashSet<string> SecretKind = new(StringComparer.OrdinalIgnoreCase) { "Secret" };
@@ -48,23 +40,27 @@ public static class KindPolicy
         }
 
         RefuseNonIstio(kind, where);
-        var istio = ResourceKinds.Istio.FirstOrDefault(k => string.Equals(k.Kind, kind, StringComparison.Ordinal));
-        if (istio is null)
-        {
-            var close = ResourceKinds.Istio.FirstOrDefault(k => string.Equals(k.Kind, kind, StringComparison.OrdinalIgnoreCase));
-            throw GuardException.Input(
-                "unknown-kind",
-                $"{where}: kind '{kind}' is not an Istio resource IstioTutor knows{(close is null ? "" : $" (did you mean {close.Kind}? kinds are case-sensitive)")}. Writable kinds: {string.Join(", ", ResourceKinds.Istio.Select(k => k.Kind))}.",
-                $"{where}: '{kind}'는 IstioTutor가 아는 Istio 리소스 종류가 아닙니다{(close is null ? "" : $"({close.Kind}를 뜻했나요? 대소문자를 구분합니다)")}. 쓸 수 있는 종류: {string.Join(", ", ResourceKinds.Istio.Select(k => k.Kind))}.");
-        }
-
         var slash = apiVersion.IndexOf('/', StringComparison.Ordinal);
         var group = slash < 0 ? "" : apiVersion[..slash];
         var version = slash < 0 ? apiVersion : apiVersion[(slash + 1)..];
-        if (group != istio.Group || !ServedVersions.TryGetValue(group, out var versions) || !versions.Contains(version, StringComparer.Ordinal)
-            || (istio == ResourceKinds.EnvoyFilter && version != "v1alpha3"))
+
+        // "Gateway" is both Istio's and the Gateway API's: the group decides, and Istio's is the default.
+        var named = ResourceKinds.Config.Where(k => string.Equals(k.Kind, kind, StringComparison.Ordinal)).ToList();
+        var istio = named.FirstOrDefault(k => k.Group == group) ?? named.FirstOrDefault();
+        if (istio is null)
         {
-            var served = istio == ResourceKinds.EnvoyFilter ? ["v1alpha3"] : ServedVersions[istio.Group];
+            var close = ResourceKinds.Config.FirstOrDefault(k => string.Equals(k.Kind, kind, StringComparison.OrdinalIgnoreCase));
+            var writable = string.Join(", ", ResourceKinds.Config.Select(k => k.Kind).Distinct());
+            throw GuardException.Input(
+                "unknown-kind",
+                $"{where}: kind '{kind}' is not an Istio or Gateway API resource IstioTutor knows{(close is null ? "" : $" (did you mean {close.Kind}? kinds are case-sensitive)")}. Writable kinds: {writable}.",
+                $"{where}: '{kind}'는 IstioTutor가 아는 Istio·Gateway API 리소스 종류가 아닙니다{(close is null ? "" : $"({close.Kind}를 뜻했나요? 대소문자를 구분합니다)")}. 쓸 수 있는 종류: {writable}.");
+        }
+
+        var versions = ResourceKinds.ServedVersions(istio);
+        if (group != istio.Group || !versions.Contains(version, StringComparer.Ordinal))
+        {
+            var served = versions;
             throw GuardException.Input(
                 "unknown-api-version",
                 $"{where}: apiVersion '{apiVersion}' does not serve {kind}. Use {istio.ApiVersion} (served: {string.Join(", ", served.Select(v => $"{istio.Group}/{v}"))}).",
@@ -80,7 +76,7 @@ public static class KindPolicy
     /// <summary>Refuses Secrets, RBAC, workloads and cluster-scoped kinds, with the reason for each family.</summary>
     public static void RefuseNonIstio(string kind, string where)
     {
-        if (ResourceKinds.Istio.Any(k => string.Equals(k.Kind, kind, StringComparison.Ordinal)))
+        if (ResourceKinds.Config.Any(k => string.Equals(k.Kind, kind, StringComparison.Ordinal)))
         {
             return;
         }
