@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IstioTutor.Sandbox.Api;
+using IstioTutor.Sandbox.Pods;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,7 @@ namespace IstioTutor.Sandbox.Server;
 /// Every failure leaves as a Kubernetes Status. A request without the server's bearer token is refused
 /// (401) before its path or body is looked at.
 /// </summary>
-internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments discovery, string storePath, string token, ILogger logger)
+internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments discovery, PodSubresources pods, string storePath, string token, ILogger logger)
 {
     /// <summary>Names the data file behind this server, so another process can tell it serves the same sandbox.</summary>
     public const string StoreHeader = "X-IstioTutor-Sandbox-Store";
@@ -34,9 +35,12 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
         try
         {
             var reply = await DispatchAsync(context);
-            await WriteAsync(context, reply.Code, reply.Body, reply.Warnings);
+            if (reply is not null)
+            {
+                await WriteAsync(context, reply.Code, reply.Body, reply.Warnings);
+            }
         }
-        catch (StatusError e)
+        catch (StatusError e) when (!context.Response.HasStarted)
         {
             await WriteAsync(context, e.Code, e.ToStatus(), []);
         }
@@ -45,7 +49,7 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
             var status = StatusError.BadRequest($"the request body is not valid JSON: {e.Message}").ToStatus();
             await WriteAsync(context, 400, status, []);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException && !context.Response.HasStarted)
         {
             logger.LogError(e, "Sandbox request {Method} {Path} failed", context.Request.Method, context.Request.Path);
             var status = new StatusError(500, "InternalError", $"the sandbox failed on {context.Request.Method} {context.Request.Path}: {e.Message}").ToStatus();
@@ -67,7 +71,7 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
         return CryptographicOperations.FixedTimeEquals(given, expectedToken);
     }
 
-    private async Task<ApiReply> DispatchAsync(HttpContext context)
+    private async Task<ApiReply?> DispatchAsync(HttpContext context)
     {
         var request = context.Request;
         var segments = (request.Path.Value ?? "/").Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -120,7 +124,7 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
         throw new StatusError(404, "NotFound", "the server could not find the requested resource");
     }
 
-    private async Task<ApiReply> ResourceAsync(HttpContext context, string group, string version, string[] rest)
+    private async Task<ApiReply?> ResourceAsync(HttpContext context, string group, string version, string[] rest)
     {
         var request = context.Request;
         if (rest.Length == 0)
@@ -138,6 +142,12 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
         }
 
         var resource = api.Served.Find(group, version, rest[0]) ?? throw NotFoundPath(request);
+        if (rest.Length == 3 && ns is not null && group.Length == 0 && resource.Plural == "pods" && PodSubresources.Serves(rest[2]))
+        {
+            await pods.ServeAsync(context, ns, rest[1], rest[2]);
+            return null;
+        }
+
         if (rest.Length > 2 || (resource.Kind.Namespaced && ns is null && rest.Length == 2))
         {
             throw NotFoundPath(request);

@@ -5,6 +5,8 @@ using System.Security.Cryptography.X509Certificates;
 using IstioTutor.Mesh.Cluster;
 using IstioTutor.Mesh.Validation;
 using IstioTutor.Sandbox.Api;
+using IstioTutor.Sandbox.Pods;
+using IstioTutor.Sandbox.Shell;
 using IstioTutor.Sandbox.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -87,7 +89,7 @@ public sealed class SandboxServer : IAsyncDisposable
             var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("IstioTutor.Sandbox");
             var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
             var certificate = SandboxCertificate.Create();
-            var handler = new ApiRequestHandler(api, new DiscoveryDocuments(api.Served), fullPath, token, logger);
+            var handler = new ApiRequestHandler(api, new DiscoveryDocuments(api.Served), new PodSubresources(api, TimeProvider.System, new ExecLimits()), fullPath, token, logger);
 
             var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
             builder.WebHost.UseKestrelCore().UseKestrelHttpsConfiguration();
@@ -102,6 +104,7 @@ public sealed class SandboxServer : IAsyncDisposable
             }
 
             var app = builder.Build();
+            app.UseWebSockets();
             app.Run(handler.HandleAsync);
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
