@@ -39,7 +39,8 @@ internal static class SingleRequest
             return new HttpExchange(call, ExchangeOutcome.UnknownHost, 0, null, [], "", 0) { Notes = [e.Message] };
         }
 
-        var requestId = RequestId(random);
+        // A sidecar keeps the x-request-id an app forwards (its own outbound traffic is internal), so one id follows the whole call chain.
+        var requestId = headers.TryGetValue("x-request-id", out var forwarded) && forwarded.Length > 0 ? forwarded : RequestId(random);
         var appCalls = apps is null ? null : new AppCalls(apps, model, call, source, requestId, depth);
         var pool = new EndpointPool(model, random, headers, request.Source, notes);
         var flow = new RequestFlow(request, source, resolved.Plan, pool, new SecurityCheck(model, request, headers), random, appCalls);

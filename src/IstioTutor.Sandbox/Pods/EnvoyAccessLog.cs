@@ -100,5 +100,5 @@ internal static class EnvoyAccessLog
         return (port.ToString(CultureInfo.InvariantCulture), addresses.TargetPort(exchange.Authority, port).ToString(CultureInfo.InvariantCulture));
     }
 
-    private static int Ephemeral(HttpExchange exchange, int salt) => 32768 + (int)((uint)HashCode.Combine(exchange.RequestId, salt) % 28000);
+    private static int Ephemeral(HttpExchange exchange, int salt) => 32768 + (int)((uint)HashCode.Combine(exchange.RequestId, exchange.UpstreamCluster, salt) % 28000);
 }
