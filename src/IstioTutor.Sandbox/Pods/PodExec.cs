@@ -12,6 +12,8 @@ namespace IstioTutor.Sandbox.Pods;
 /// </summary>
 internal sealed class PodExec(PodTraffic traffic, PodFiles files, ExecLimits limits)
 {
+    private static readonly TimeSpan StartDelay = TimeSpan.FromMilliseconds(15);
+
     public async Task ServeAsync(HttpContext context, JsonObject podObject)
     {
         var query = context.Request.Query;
@@ -32,6 +34,10 @@ internal sealed class PodExec(PodTraffic traffic, PodFiles files, ExecLimits lim
             ?? throw StatusError.BadRequest($"none of the requested subprotocols ({string.Join(", ", context.WebSockets.WebSocketRequestedProtocols)}) is served; the sandbox speaks {string.Join(", ", ExecChannels.Supported)}");
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = protocol });
         var channels = new ExecChannels(socket);
+
+        // kubectl starts reading only once it has set up its streams; output sent at once can land before that
+        // ("Unknown stream id 2, discarding message" under load). A real container takes longer than this to start.
+        await Task.Delay(StartDelay, context.RequestAborted);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         deadline.CancelAfter(limits.WallTime + TimeSpan.FromSeconds(10));
         var tty = IsTrue(query["tty"]);

@@ -97,6 +97,10 @@ public sealed class SandboxServer : IAsyncDisposable
             {
                 o.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(certificate));
                 o.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
+
+                // kubectl exec sends the command in the URL: room for scripts up to the shell's own limit, so it can say why it refuses longer ones.
+                o.Limits.MaxRequestLineSize = 128 * 1024;
+                o.Limits.MaxRequestHeadersTotalSize = 160 * 1024;
             });
             if (loggerFactory is not null)
             {

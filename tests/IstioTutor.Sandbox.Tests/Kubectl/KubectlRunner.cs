@@ -9,7 +9,11 @@ public sealed class KubectlRunner(SandboxFixture fixture, string? kubeconfig = n
     public static string? Executable { get; } = Find();
 
     /// <summary>Runs kubectl with <paramref name="arguments"/> split on spaces (no shell quoting: pass JSON without spaces).</summary>
-    public async Task<KubectlResult> RunAsync(string arguments, string? stdin = null)
+    public Task<KubectlResult> RunAsync(string arguments, string? stdin = null) =>
+        RunArgumentsAsync(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries), stdin);
+
+    /// <summary>Runs kubectl with each argument as given (a script after <c>sh -c</c> stays one argument).</summary>
+    public async Task<KubectlResult> RunArgumentsAsync(IEnumerable<string> arguments, string? stdin = null)
     {
         var start = new ProcessStartInfo(Executable!)
         {
@@ -18,7 +22,7 @@ public sealed class KubectlRunner(SandboxFixture fixture, string? kubeconfig = n
             RedirectStandardInput = stdin is not null,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "--kubeconfig", kubeconfig ?? fixture.KubeconfigPath, "--cache-dir", fixture.KubectlCacheDir }.Concat(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+        foreach (var argument in new[] { "--kubeconfig", kubeconfig ?? fixture.KubeconfigPath, "--cache-dir", fixture.KubectlCacheDir }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
