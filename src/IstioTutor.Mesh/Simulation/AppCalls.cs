@@ -33,17 +33,20 @@ internal sealed class AppCalls(IWorkloadApps apps, MeshModel model, HttpCall cal
         }
 
         LastHeaders = headers;
-        var outbound = new OutboundCalls(apps, model, pod, headers, depth + 1);
+        var outbound = new OutboundCalls(apps, model, pod, headers, call.Behaviours, depth + 1);
         return apps.Answer(new AppRequest(pod, cluster.TargetPort, call.Method, route.RewritePath ?? call.Path, headers, call.Body, outbound));
     }
 
-    /// <summary>The app's calls leave from its own pod and sidecar; trace headers travel with them when the app forwards them.</summary>
-    private sealed class OutboundCalls(IWorkloadApps apps, MeshModel model, WorkloadInfo pod, IReadOnlyDictionary<string, string> incoming, int depth) : IOutboundCalls
+    /// <summary>
+    /// The app's calls leave from its own pod and sidecar; trace headers travel with them when the app forwards them.
+    /// Misbehaving workloads stay misbehaving for every caller, so the first request's behaviours apply down the chain.
+    /// </summary>
+    private sealed class OutboundCalls(IWorkloadApps apps, MeshModel model, WorkloadInfo pod, IReadOnlyDictionary<string, string> incoming, IReadOnlyDictionary<string, WorkloadBehaviour> behaviours, int depth) : IOutboundCalls
     {
         public HttpExchange Send(HttpCall next)
         {
             ArgumentNullException.ThrowIfNull(next);
-            var from = next with { Source = next.Source ?? pod.Name, Seed = HashCode.Combine(next.Seed, incoming.GetValueOrDefault("x-request-id"), depth) };
+            var from = next with { Source = next.Source ?? pod.Name, Seed = HashCode.Combine(next.Seed, incoming.GetValueOrDefault("x-request-id"), depth), Behaviours = next.Behaviours.Count == 0 ? behaviours : next.Behaviours };
             return depth > MaxDepth
                 ? new HttpExchange(from, ExchangeOutcome.Answered, 504, "UT", [], "upstream request timeout", 1) { Notes = [$"the call chain is deeper than {MaxDepth}: a routing loop"] }
                 : SingleRequest.Send(model, from, apps, depth);
