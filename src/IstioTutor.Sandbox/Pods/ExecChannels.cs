@@ -63,43 +63,17 @@ internal sealed class ExecChannels(WebSocket socket)
     /// </summary>
     public async Task<(string Text, bool TooLong)> ReadStdinAsync(int maxBytes, CancellationToken cancellation)
     {
-        var buffer = new byte[8192];
         using var stdin = new MemoryStream();
-        using var frame = new MemoryStream();
-        while (true)
+        while (await ReadFrameAsync(maxBytes, cancellation) is { } frame)
         {
-            var result = await socket.ReceiveAsync(buffer, cancellation);
-            if (result.MessageType == WebSocketMessageType.Close)
+            if (frame.Channel == Close && frame.Data is [Stdin, ..])
             {
                 break;
             }
 
-            frame.Write(buffer, 0, result.Count);
-            if (frame.Length > maxBytes + 1)
+            if (frame.Channel == Stdin)
             {
-                return ("", true);
-            }
-
-            if (!result.EndOfMessage)
-            {
-                continue;
-            }
-
-            var bytes = frame.ToArray();
-            frame.SetLength(0);
-            if (bytes.Length == 0)
-            {
-                continue;
-            }
-
-            if (bytes[0] == Close && bytes.Length >= 2 && bytes[1] == Stdin)
-            {
-                break;
-            }
-
-            if (bytes[0] == Stdin)
-            {
-                stdin.Write(bytes, 1, bytes.Length - 1);
+                stdin.Write(frame.Data);
                 if (stdin.Length > maxBytes)
                 {
                     return ("", true);
@@ -108,6 +82,33 @@ internal sealed class ExecChannels(WebSocket socket)
         }
 
         return (Encoding.UTF8.GetString(stdin.ToArray()), false);
+    }
+
+    /// <summary>The next frame from the client (its channel and payload), or null once it closed the socket; a frame over <paramref name="maxBytes"/> ends the read too.</summary>
+    public async Task<(byte Channel, byte[] Data)?> ReadFrameAsync(int maxBytes, CancellationToken cancellation)
+    {
+        var buffer = new byte[8192];
+        using var frame = new MemoryStream();
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer, cancellation);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+
+            frame.Write(buffer, 0, result.Count);
+            if (frame.Length > maxBytes + 1)
+            {
+                return null;
+            }
+
+            if (result.EndOfMessage && frame.Length > 0)
+            {
+                var bytes = frame.ToArray();
+                return (bytes[0], bytes[1..]);
+            }
+        }
     }
 
     /// <summary>Closes as the API server does, then gives the client a moment to answer with its own close.</summary>

@@ -41,21 +41,29 @@ internal sealed class PodExec(PodTraffic traffic, PodFiles files, ExecLimits lim
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         deadline.CancelAfter(limits.WallTime + TimeSpan.FromSeconds(10));
         var tty = IsTrue(query["tty"]);
+        var readsStdin = IsTrue(query["stdin"]) && SimulatedShell.ReadsStdin(command);
+        if (readsStdin && tty)
+        {
+            // An interactive session has its own bounds (idle and total time), not a single command's.
+            var shell = new SimulatedShell(pod, container, traffic.From(pod, container), files, limits);
+            var code = await new InteractiveShell(channels, shell, limits).RunAsync(context.RequestAborted);
+            await channels.WriteStatusAsync(code, context.RequestAborted);
+            await channels.CloseAsync(context.RequestAborted);
+            return;
+        }
 
-        string? stdin = null;
         ShellResult result;
-        if (IsTrue(query["stdin"]))
+        if (readsStdin)
         {
             var (text, tooLong) = await channels.ReadStdinAsync(limits.MaxStdinBytes, deadline.Token);
-            stdin = text;
-            result = tooLong ? new ShellResult("", $"sandbox: standard input passed {limits.MaxStdinBytes} bytes; nothing was run\n", 1) : Run(pod, container, command, stdin, deadline.Token);
+            result = tooLong ? new ShellResult("", $"sandbox: standard input passed {limits.MaxStdinBytes} bytes; nothing was run\n", 1) : Run(pod, container, command, text, deadline.Token);
         }
         else
         {
-            result = Run(pod, container, command, stdin, deadline.Token);
+            result = Run(pod, container, command, null, deadline.Token);
         }
 
-        var (stdout, stderr) = tty ? (Crlf(result.Stdout + result.Stderr), "") : (result.Stdout, result.Stderr);
+        var (stdout, stderr) = tty ? (InteractiveShell.Crlf(result.Stdout + result.Stderr), "") : (result.Stdout, result.Stderr);
         if (stdout.Length > 0 && IsTrue(query["stdout"], true))
         {
             await channels.WriteAsync(ExecChannels.Stdout, stdout, deadline.Token);
@@ -85,8 +93,6 @@ internal sealed class PodExec(PodTraffic traffic, PodFiles files, ExecLimits lim
         return pod.DefaultContainer(podObject)
             ?? throw StatusError.BadRequest($"a container name must be specified for pod {pod.Name}, choose one of: [{string.Join(" ", pod.Containers)}]");
     }
-
-    private static string Crlf(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal);
 
     private static bool IsTrue(string? value, bool missing = false) => value is null ? missing : value is "true" or "1";
 }

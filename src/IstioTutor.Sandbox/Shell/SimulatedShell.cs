@@ -19,6 +19,9 @@ internal sealed partial class SimulatedShell(PodFacts pod, string container, Pod
     private ShellBudget budget = null!;
     private int lastStatus;
 
+    /// <summary>Whether the command reads a script from standard input (a shell given no -c and no file).</summary>
+    public static bool ReadsStdin(IReadOnlyList<string> argv) => argv.Count == 1 && Shells.Contains(argv[0]);
+
     public ShellResult Run(IReadOnlyList<string> argv, string? stdin, CancellationToken cancellation)
     {
         budget = new ShellBudget(limits, cancellation);
@@ -36,7 +39,7 @@ internal sealed partial class SimulatedShell(PodFacts pod, string container, Pod
         }
         catch (ShellExit e)
         {
-            code = e.Code;
+            return new ShellResult(output.ToString(), error.ToString(), e.Code) { Exited = true };
         }
         catch (ShellLimitException e)
         {
@@ -52,7 +55,7 @@ internal sealed partial class SimulatedShell(PodFacts pod, string container, Pod
     {
         foreach (var (name, value) in Environment())
         {
-            variables[name] = value;
+            variables.TryAdd(name, value);
         }
 
         if (argv.Count == 0)

@@ -38,6 +38,9 @@ public sealed class TutorHostFixture : IAsyncLifetime
 
     public MeshToolsFactory Tools => Services.GetRequiredService<MeshToolsFactory>();
 
+    /// <summary>The embedded sandbox's kubeconfig, written once a turn has started the sandbox.</summary>
+    public string KubeconfigPath => Path.Combine(_root, "data", SandboxKubeconfig.FileName);
+
     public Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
