@@ -80,7 +80,7 @@ public sealed class ExecCurlBenchmark : IBenchmark
         await using var server = await SandboxServer.StartAsync(storePath, 0, new IstioValidator(), null, cancellationToken);
         using var http = new HttpClient(Handler(server.Endpoint.CertificatePem)) { BaseAddress = server.Endpoint.Address };
         http.DefaultRequestHeaders.Authorization = new("Bearer", server.Endpoint.Token);
-        using (var created = await http.PostAsync("api/v1/namespaces", new StringContent($$"""{"metadata":{"name":"{{Namespace}}"}}""", System.Text.Encoding.UTF8, "application/json"), cancellationToken))
+        using (var created = await http.PostAsync("api/v1/namespaces", new StringContent($$$"""{"metadata":{"name":"{{{Namespace}}}"}}""", System.Text.Encoding.UTF8, "application/json"), cancellationToken))
         {
             created.EnsureSuccessStatusCode();
         }
