@@ -234,6 +234,16 @@ public sealed class ExecWalkthroughTests(SandboxFixture fixture)
     {
         var shell = await PodShell.CreateAsync(fixture, "xpermissive");
 
+        // The namespace's own policy decides, whatever the mesh-wide one in istio-system says (other tests set STRICT there).
+        await shell.ApplyAsync("""
+            apiVersion: security.istio.io/v1
+            kind: PeerAuthentication
+            metadata:
+              name: default
+            spec:
+              mtls: {mode: PERMISSIVE}
+            """);
+
         var plaintext = await shell.ExecInAsync(Client, "istio-proxy", "curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "details:9080/details/0");
 
         Assert.True(plaintext.ExitCode == 0, plaintext.ToString());
