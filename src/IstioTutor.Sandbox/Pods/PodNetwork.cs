@@ -5,14 +5,14 @@ using IstioTutor.Mesh.Simulation;
 namespace IstioTutor.Sandbox.Pods;
 
 /// <summary>The network as one exec'd process sees it: each request leaves from its pod (through the sidecar when it has one) and is logged.</summary>
-internal sealed class PodNetwork(TrafficSimulator simulator, MeshModel model, WorkloadInfo? source, SampleApps apps, TrafficRecorder recorder, MeshAddresses addresses)
+internal sealed class PodNetwork(TrafficSimulator simulator, MeshModel model, WorkloadInfo? source, string sourceIp, SampleApps apps, TrafficRecorder recorder, MeshAddresses addresses)
 {
     public WorkloadInfo? Source => source;
 
     public HttpExchange Send(HttpCall call)
     {
         var exchange = simulator.Send(model, call with { Source = source?.Name }, apps);
-        recorder.Record(source, exchange);
+        recorder.Record(source, sourceIp, exchange);
         return exchange;
     }
 

@@ -15,13 +15,12 @@ internal sealed class TrafficRecorder(PodLogBook logs, TimeProvider time, MeshMo
     public void Logged(WorkloadInfo pod, string container, string line) =>
         LogOf(pod, container).Append(new LogLine(time.GetUtcNow(), line));
 
-    public void Called(WorkloadInfo from, HttpExchange exchange) => Record(from, exchange);
+    public void Called(WorkloadInfo from, HttpExchange exchange) => Record(from, addresses.Pod(from), exchange);
 
-    /// <summary>Logs one finished request; <paramref name="from"/> is null for a client whose traffic bypasses any sidecar.</summary>
-    public void Record(WorkloadInfo? from, HttpExchange exchange)
+    /// <summary>Logs one finished request from <paramref name="clientIp"/>; <paramref name="from"/> is null for a client whose traffic bypasses any sidecar.</summary>
+    public void Record(WorkloadInfo? from, string clientIp, HttpExchange exchange)
     {
         var at = time.GetUtcNow() - TimeSpan.FromMilliseconds(exchange.DurationMs);
-        var clientIp = from is null ? "10.244.0.1" : addresses.Pod(from);
         if (from is { HasSidecar: true } && exchange.Outcome != ExchangeOutcome.UnknownHost && AccessLogPolicy.IsOn(model, from, outbound: true, meshAccessLogFile))
         {
             LogOf(from, PodFacts.ProxyContainer).Append(new LogLine(at, EnvoyAccessLog.Outbound(exchange, at, clientIp, addresses)));
