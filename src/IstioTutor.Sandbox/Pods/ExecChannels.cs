@@ -39,7 +39,7 @@ internal sealed class ExecChannels(WebSocket socket)
     }
 
     /// <summary>The exit status kubectl turns into its own exit code (NonZeroExitCode → "command terminated with exit code N").</summary>
-    public Task WriteStatusAsync(int exitCode, CancellationToken cancellation)
+    public Task WriteStatusAsync(int exitCode, IReadOnlyList<string> command, CancellationToken cancellation)
     {
         var status = exitCode == 0
             ? new JsonObject { ["metadata"] = new JsonObject(), ["status"] = "Success" }
@@ -47,7 +47,7 @@ internal sealed class ExecChannels(WebSocket socket)
             {
                 ["metadata"] = new JsonObject(),
                 ["status"] = "Failure",
-                ["message"] = $"command terminated with non-zero exit code: error executing command [{exitCode}], exit code {exitCode}",
+                ["message"] = $"command terminated with non-zero exit code: error executing command [{Shell.SimulatedShell.Printable(string.Join(' ', command))}], exit code {exitCode}",
                 ["reason"] = "NonZeroExitCode",
                 ["details"] = new JsonObject
                 {

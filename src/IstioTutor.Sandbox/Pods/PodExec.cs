@@ -47,7 +47,7 @@ internal sealed class PodExec(PodTraffic traffic, PodFiles files, ExecLimits lim
             // An interactive session has its own bounds (idle and total time), not a single command's.
             var shell = new SimulatedShell(pod, container, traffic.From(pod, container), files, limits);
             var code = await new InteractiveShell(channels, shell, limits).RunAsync(context.RequestAborted);
-            await channels.WriteStatusAsync(code, context.RequestAborted);
+            await channels.WriteStatusAsync(code, command, context.RequestAborted);
             await channels.CloseAsync(context.RequestAborted);
             return;
         }
@@ -74,7 +74,7 @@ internal sealed class PodExec(PodTraffic traffic, PodFiles files, ExecLimits lim
             await channels.WriteAsync(ExecChannels.Stderr, stderr, deadline.Token);
         }
 
-        await channels.WriteStatusAsync(result.ExitCode, deadline.Token);
+        await channels.WriteStatusAsync(result.ExitCode, command, deadline.Token);
         await channels.CloseAsync(deadline.Token);
     }
 
