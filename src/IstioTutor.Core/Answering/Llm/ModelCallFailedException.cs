@@ -35,7 +35,7 @@ public sealed class ModelCallFailedException : Exception
 
     public ModelFailureKind Kind { get; }
 
-    public bool Transient { get; init; }
+    public bool Transient { get; }
 
     /// <summary>A tool ran during the failed attempt; it is not retried, so no preview is made twice behind the learner's back.</summary>
     public bool ToolsRan { get; init; }
