@@ -12,20 +12,20 @@ namespace IstioTutor.Mesh.Apps;
 /// </summary>
 public sealed class SampleApps(TimeProvider time, IAppActivity? activity = null) : IWorkloadApps
 {
-    private readonly AppHost host = new(time, activity);
+    private readonly AppHost _host = new(time, activity);
 
     public AppReply? Answer(AppRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return request.Pod.App switch
         {
-            "productpage" => ProductPage.Answer(request, host),
-            "reviews" => Reviews.Answer(request, host),
-            "details" => Details.Answer(request, host),
-            "ratings" => Ratings.Answer(request, host),
-            "httpbin" => Httpbin.Answer(request, host),
-            "helloworld" => HelloWorld.Answer(request, host),
-            "fortio" => Fortio.Answer(request, host),
+            "productpage" => ProductPage.Answer(request, _host),
+            "reviews" => Reviews.Answer(request, _host),
+            "details" => Details.Answer(request, _host),
+            "ratings" => Ratings.Answer(request, _host),
+            "httpbin" => Httpbin.Answer(request, _host),
+            "helloworld" => HelloWorld.Answer(request, _host),
+            "fortio" => Fortio.Answer(request, _host),
             "curl" or "sleep" => new AppReply(503, [KeyValuePair.Create("content-type", "text/plain")],
                 "upstream connect error or disconnect/reset before headers. reset reason: remote connection failure, transport failure reason: delayed connect error: Connection refused", 1),
             _ => null,

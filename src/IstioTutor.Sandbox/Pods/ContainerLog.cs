@@ -8,21 +8,21 @@ namespace IstioTutor.Sandbox.Pods;
 /// </summary>
 internal sealed class ContainerLog(int capacity)
 {
-    private readonly Lock gate = new();
-    private readonly Queue<LogLine> lines = new();
-    private readonly List<Channel<LogLine>> followers = [];
+    private readonly Lock _gate = new();
+    private readonly Queue<LogLine> _lines = new();
+    private readonly List<Channel<LogLine>> _followers = [];
 
     public void Append(LogLine line)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (lines.Count == capacity)
+            if (_lines.Count == capacity)
             {
-                lines.Dequeue();
+                _lines.Dequeue();
             }
 
-            lines.Enqueue(line);
-            foreach (var follower in followers)
+            _lines.Enqueue(line);
+            foreach (var follower in _followers)
             {
                 follower.Writer.TryWrite(line);
             }
@@ -31,34 +31,34 @@ internal sealed class ContainerLog(int capacity)
 
     public IReadOnlyList<LogLine> Snapshot()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return [.. lines];
+            return [.. _lines];
         }
     }
 
     /// <summary>The lines so far and a reader of those to come; null when <paramref name="maxFollowers"/> already follow.</summary>
     public (IReadOnlyList<LogLine> Lines, Channel<LogLine>? Follower) Follow(int maxFollowers)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (followers.Count >= maxFollowers)
+            if (_followers.Count >= maxFollowers)
             {
-                return ([.. lines], null);
+                return ([.. _lines], null);
             }
 
             // A slow reader loses the oldest unread lines rather than holding memory without bound.
             var channel = Channel.CreateBounded<LogLine>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-            followers.Add(channel);
-            return ([.. lines], channel);
+            _followers.Add(channel);
+            return ([.. _lines], channel);
         }
     }
 
     public void Unfollow(Channel<LogLine> follower)
     {
-        lock (gate)
+        lock (_gate)
         {
-            followers.Remove(follower);
+            _followers.Remove(follower);
         }
     }
 }

@@ -13,17 +13,17 @@ internal sealed class PodLogBook
     public const int MaxContainers = 4000;
     public const int MaxFollowersPerContainer = 8;
 
-    private readonly ConcurrentDictionary<string, (ContainerLog Log, long Touched)> logs = new(StringComparer.Ordinal);
-    private long clock;
+    private readonly ConcurrentDictionary<string, (ContainerLog Log, long Touched)> _logs = new(StringComparer.Ordinal);
+    private long _clock;
 
     /// <summary>The container's log, created with <paramref name="startup"/> lines the first time it is asked for.</summary>
     public ContainerLog For(string ns, string pod, string container, Func<IEnumerable<LogLine>> startup)
     {
         var key = $"{ns}/{pod}/{container}";
-        var touched = Interlocked.Increment(ref clock);
-        if (logs.TryGetValue(key, out var existing))
+        var touched = Interlocked.Increment(ref _clock);
+        if (_logs.TryGetValue(key, out var existing))
         {
-            logs[key] = (existing.Log, touched);
+            _logs[key] = (existing.Log, touched);
             return existing.Log;
         }
 
@@ -33,12 +33,12 @@ internal sealed class PodLogBook
             created.Append(line);
         }
 
-        var added = logs.GetOrAdd(key, (created, touched)).Log;
-        if (logs.Count > MaxContainers)
+        var added = _logs.GetOrAdd(key, (created, touched)).Log;
+        if (_logs.Count > MaxContainers)
         {
-            foreach (var stale in logs.OrderBy(l => l.Value.Touched).Take(logs.Count - MaxContainers).Select(l => l.Key).ToList())
+            foreach (var stale in _logs.OrderBy(l => l.Value.Touched).Take(_logs.Count - MaxContainers).Select(l => l.Key).ToList())
             {
-                logs.TryRemove(stale, out _);
+                _logs.TryRemove(stale, out _);
             }
         }
 

@@ -8,11 +8,11 @@ namespace IstioTutor.Sandbox.Pods;
 /// <summary>A pod's <c>exec</c> and <c>log</c> subresources: both answer by themselves (WebSocket, plain text), not as JSON.</summary>
 internal sealed class PodSubresources
 {
-    private readonly ResourceApi api;
+    private readonly ResourceApi _api;
 
     public PodSubresources(ResourceApi api, TimeProvider time, ExecLimits limits)
     {
-        this.api = api;
+        _api = api;
         var logs = new PodLogBook();
         Exec = new PodExec(new PodTraffic(api, logs, time), new PodFiles(), limits);
         Logs = new PodLogs(logs, time);
@@ -26,7 +26,7 @@ internal sealed class PodSubresources
 
     public async Task ServeAsync(HttpContext context, string ns, string name, string subresource)
     {
-        var pod = api.FindCore("pods", ns, name)
+        var pod = _api.FindCore("pods", ns, name)
             ?? throw new StatusError(404, "NotFound", $"pods \"{name}\" not found", new JsonObject { ["name"] = name, ["kind"] = "pods" });
         var allowed = subresource == "exec" ? context.Request.Method is "GET" or "POST" : context.Request.Method == "GET";
         if (!allowed)

@@ -14,7 +14,7 @@ namespace IstioTutor.Sandbox.Pods;
 /// </summary>
 internal sealed partial class PodTraffic(ResourceApi api, PodLogBook logs, TimeProvider time)
 {
-    private readonly TrafficSimulator simulator = new();
+    private readonly TrafficSimulator _simulator = new();
 
     public PodLogBook Logs => logs;
 
@@ -29,7 +29,7 @@ internal sealed partial class PodTraffic(ResourceApi api, PodLogBook logs, TimeP
         var started = snapshot.Pods.Concat(snapshot.RootNamespacePods).Select(PodFacts.From).ToDictionary(p => $"{p.Namespace}/{p.Name}", p => p.Started, StringComparer.Ordinal);
         var recorder = new TrafficRecorder(logs, time, model, addresses, MeshAccessLogFile(), started);
         var source = container == PodFacts.ProxyContainer ? null : model.Workloads.FirstOrDefault(w => w.Name == pod.Name && w.Namespace == pod.Namespace);
-        return new PodNetwork(simulator, model, source, pod.Ip, new SampleApps(time, recorder), recorder, addresses);
+        return new PodNetwork(_simulator, model, source, pod.Ip, new SampleApps(time, recorder), recorder, addresses);
     }
 
     /// <summary>meshConfig.accessLogFile from the istio ConfigMap in istio-system, when the sandbox holds one.</summary>

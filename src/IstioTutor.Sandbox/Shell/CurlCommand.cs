@@ -19,7 +19,7 @@ internal sealed class CurlCommand(PodNetwork network, PodFiles files, PodFacts p
     private static readonly HashSet<string> TakesValue = ["-o", "--output", "-w", "--write-out", "-H", "--header", "-X", "--request", "-d", "--data", "--data-raw", "--data-binary", "--data-urlencode", "-m", "--max-time", "--connect-timeout", "-b", "--cookie", "-c", "--cookie-jar", "-A", "--user-agent", "-e", "--referer", "-u", "--user", "--retry", "--resolve", "--cacert", "-x", "--proxy", "--url"];
     private static readonly HashSet<string> Switches = ["-s", "--silent", "-S", "--show-error", "-v", "--verbose", "-i", "--include", "-I", "--head", "-L", "--location", "-f", "--fail", "-k", "--insecure", "--http1.1", "--http2", "--compressed", "-4", "-6", "-N", "--no-buffer", "-G", "--get", "--fail-with-body", "-#", "--progress-bar"];
 
-    private readonly string podKey = $"{pod.Namespace}/{pod.Name}";
+    private readonly string _podKey = $"{pod.Namespace}/{pod.Name}";
 
     public int Run(List<string> args, ShellIo io)
     {
@@ -207,7 +207,7 @@ internal sealed class CurlCommand(PodNetwork network, PodFiles files, PodFacts p
         {
             io.Out.Write(shown);
         }
-        else if (o.Output != "/dev/null" && !files.Write(podKey, FilePath(o.Output), shown))
+        else if (o.Output != "/dev/null" && !files.Write(_podKey, FilePath(o.Output), shown))
         {
             return Error(io, o, 23, "Failure writing output to destination", null);
         }
@@ -264,7 +264,7 @@ internal sealed class CurlCommand(PodNetwork network, PodFiles files, PodFacts p
             {
                 parts.Add(source);
             }
-            else if (files.Read(podKey, FilePath(source)) is { } jar)
+            else if (files.Read(_podKey, FilePath(source)) is { } jar)
             {
                 // "#HttpOnly_" marks an HttpOnly cookie in curl's jar; other lines starting with '#' are comments.
                 parts.AddRange(jar.Split('\n').Where(l => l.Length > 0 && (!l.StartsWith('#') || l.StartsWith("#HttpOnly_", StringComparison.Ordinal)))
@@ -288,7 +288,7 @@ internal sealed class CurlCommand(PodNetwork network, PodFiles files, PodFacts p
             jar.Append(CultureInfo.InvariantCulture, $"#HttpOnly_{host}\tFALSE\t/\tFALSE\t0\t{cookie[0].Trim()}\t{cookie[1].Trim()}\n");
         }
 
-        files.Write(podKey, FilePath(o.CookieJar), jar.ToString());
+        files.Write(_podKey, FilePath(o.CookieJar), jar.ToString());
     }
 
     private static string? WriteOut(CurlOptions o, CurlUrl url, string method, HttpExchange? exchange, double seconds, string? ip, int exitCode, string error)

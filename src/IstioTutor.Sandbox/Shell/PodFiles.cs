@@ -13,17 +13,17 @@ internal sealed class PodFiles
     public const int MaxFileChars = 64 * 1024;
     public const int MaxPods = 2000;
 
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, string>> pods = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, string>> _pods = new(StringComparer.Ordinal);
 
     /// <summary>Stores a file; false (nothing stored) when the pod's scratch space is full or the content too large.</summary>
     public bool Write(string pod, string path, string content)
     {
-        if (content.Length > MaxFileChars || (pods.Count >= MaxPods && !pods.ContainsKey(pod)))
+        if (content.Length > MaxFileChars || (_pods.Count >= MaxPods && !_pods.ContainsKey(pod)))
         {
             return false;
         }
 
-        var files = pods.GetOrAdd(pod, _ => new ConcurrentDictionary<string, string>(StringComparer.Ordinal));
+        var files = _pods.GetOrAdd(pod, _ => new ConcurrentDictionary<string, string>(StringComparer.Ordinal));
         if (files.Count >= MaxFilesPerPod && !files.ContainsKey(path))
         {
             return false;
@@ -34,7 +34,7 @@ internal sealed class PodFiles
     }
 
     public string? Read(string pod, string path) =>
-        pods.TryGetValue(pod, out var files) && files.TryGetValue(path, out var content) ? content : null;
+        _pods.TryGetValue(pod, out var files) && files.TryGetValue(path, out var content) ? content : null;
 
-    public IEnumerable<string> List(string pod) => pods.TryGetValue(pod, out var files) ? files.Keys : [];
+    public IEnumerable<string> List(string pod) => _pods.TryGetValue(pod, out var files) ? files.Keys : [];
 }

@@ -12,9 +12,9 @@ internal sealed class ShellParser
 {
     private const int MaxDepth = 8;
 
-    private readonly List<object> tokens = [];
-    private int position;
-    private int depth;
+    private readonly List<object> _tokens = [];
+    private int _position;
+    private int _depth;
 
     private ShellParser(string script) => Tokenize(script);
 
@@ -22,9 +22,9 @@ internal sealed class ShellParser
     {
         var parser = new ShellParser(script);
         var node = parser.ParseSequence(stopAt: null);
-        if (parser.position < parser.tokens.Count)
+        if (parser._position < parser._tokens.Count)
         {
-            throw new ShellSyntaxException($"sh: syntax error: unexpected \"{Describe(parser.tokens[parser.position])}\"");
+            throw new ShellSyntaxException($"sh: syntax error: unexpected \"{Describe(parser._tokens[parser._position])}\"");
         }
 
         return node;
@@ -32,17 +32,17 @@ internal sealed class ShellParser
 
     private ShellNode ParseSequence(string? stopAt)
     {
-        if (++depth > MaxDepth)
+        if (++_depth > MaxDepth)
         {
             throw new ShellSyntaxException($"sh: loops nested deeper than {MaxDepth} are not run by the sandbox shell");
         }
 
         var items = new List<ShellNode>();
-        while (position < tokens.Count)
+        while (_position < _tokens.Count)
         {
-            if (tokens[position] is string op && (op is ";" or "\n"))
+            if (_tokens[_position] is string op && (op is ";" or "\n"))
             {
-                position++;
+                _position++;
                 continue;
             }
 
@@ -51,7 +51,7 @@ internal sealed class ShellParser
                 break;
             }
 
-            if (tokens[position] is string other && other is ")" or "&")
+            if (_tokens[_position] is string other && other is ")" or "&")
             {
                 throw new ShellSyntaxException(other == "&"
                     ? "sh: background jobs (&) are not run by the sandbox shell"
@@ -61,7 +61,7 @@ internal sealed class ShellParser
             items.Add(ParseAndOr());
         }
 
-        depth--;
+        _depth--;
         return items.Count == 1 ? items[0] : new ShellNode.Sequence(items);
     }
 
@@ -71,7 +71,7 @@ internal sealed class ShellParser
         var rest = new List<(string, ShellNode)>();
         while (Peek() is string op && op is "&&" or "||")
         {
-            position++;
+            _position++;
             SkipNewlines();
             rest.Add((op, ParsePipeline()));
         }
@@ -84,7 +84,7 @@ internal sealed class ShellParser
         var commands = new List<ShellNode> { ParseCommand() };
         while (Peek() is "|")
         {
-            position++;
+            _position++;
             SkipNewlines();
             commands.Add(ParseCommand());
         }
@@ -114,28 +114,28 @@ internal sealed class ShellParser
 
         var words = new List<ShellWord>();
         var redirects = new List<ShellNode.Redirect>();
-        while (position < tokens.Count)
+        while (_position < _tokens.Count)
         {
-            var token = tokens[position];
+            var token = _tokens[_position];
             if (token is ShellWord w)
             {
                 words.Add(w);
-                position++;
+                _position++;
             }
             else if (token is string op && op is ">" or ">>" or "<" or "2>" or "2>>" or "1>" or "&>")
             {
-                position++;
+                _position++;
                 if (Peek() is not ShellWord target)
                 {
                     throw new ShellSyntaxException("sh: syntax error: unexpected end of file (a redirection needs a file name)");
                 }
 
-                position++;
+                _position++;
                 redirects.Add(new ShellNode.Redirect(op, target));
             }
             else if (token is string dup && dup is "2>&1" or ">&2" or "1>&2" or ">&1" or "2>&2")
             {
-                position++;
+                _position++;
                 redirects.Add(new ShellNode.Redirect(dup, null));
             }
             else
@@ -146,7 +146,7 @@ internal sealed class ShellParser
 
         if (words.Count == 0 && redirects.Count == 0)
         {
-            throw new ShellSyntaxException($"sh: syntax error: unexpected \"{(position < tokens.Count ? Describe(tokens[position]) : "end of file")}\"");
+            throw new ShellSyntaxException($"sh: syntax error: unexpected \"{(_position < _tokens.Count ? Describe(_tokens[_position]) : "end of file")}\"");
         }
 
         return new ShellNode.Simple(words, redirects);
@@ -154,27 +154,27 @@ internal sealed class ShellParser
 
     private ShellNode ParseFor()
     {
-        position++;
+        _position++;
         if (Peek() is not ShellWord { Plain: { } variable } || !IsName(variable))
         {
             throw new ShellSyntaxException("sh: syntax error: bad for loop variable");
         }
 
-        position++;
+        _position++;
         var items = new List<ShellWord>();
         if (Peek() is ShellWord { Plain: "in" })
         {
-            position++;
+            _position++;
             while (Peek() is ShellWord item)
             {
                 items.Add(item);
-                position++;
+                _position++;
             }
         }
 
         if (Peek() is ";" or "\n")
         {
-            position++;
+            _position++;
         }
 
         SkipNewlines();
@@ -183,24 +183,24 @@ internal sealed class ShellParser
             throw new ShellSyntaxException("sh: syntax error: unexpected end of file (expecting \"do\")");
         }
 
-        position++;
+        _position++;
         var body = ParseSequence(stopAt: "done");
         if (Peek() is not ShellWord { Plain: "done" })
         {
             throw new ShellSyntaxException("sh: syntax error: unexpected end of file (expecting \"done\")");
         }
 
-        position++;
+        _position++;
         return new ShellNode.For(variable, items, body);
     }
 
-    private object? Peek() => position < tokens.Count ? tokens[position] : null;
+    private object? Peek() => _position < _tokens.Count ? _tokens[_position] : null;
 
     private void SkipNewlines()
     {
         while (Peek() is "\n")
         {
-            position++;
+            _position++;
         }
     }
 
@@ -233,7 +233,7 @@ internal sealed class ShellParser
             FlushLiteral();
             if (inWord)
             {
-                tokens.Add(new ShellWord([.. pieces]));
+                _tokens.Add(new ShellWord([.. pieces]));
             }
 
             pieces.Clear();
@@ -345,7 +345,7 @@ internal sealed class ShellParser
                 var op = Operator(s, i);
                 i += op.Length;
                 var full = fd + op;
-                tokens.Add(full switch { "1>" => ">", "1>>" => ">>", _ => full });
+                _tokens.Add(full switch { "1>" => ">", "1>>" => ">>", _ => full });
             }
             else
             {

@@ -15,18 +15,18 @@ internal sealed partial class SimulatedShell(PodFacts pod, string container, Pod
 {
     private static readonly HashSet<string> Shells = ["sh", "bash", "ash", "/bin/sh", "/bin/bash", "/bin/ash", "/usr/bin/bash"];
 
-    private readonly Dictionary<string, string> variables = new(StringComparer.Ordinal);
-    private ShellBudget budget = null!;
-    private int lastStatus;
+    private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
+    private ShellBudget _budget = null!;
+    private int _lastStatus;
 
     /// <summary>Whether the command reads a script from standard input (a shell given no -c and no file).</summary>
     public static bool ReadsStdin(IReadOnlyList<string> argv) => argv.Count == 1 && Shells.Contains(argv[0]);
 
     public ShellResult Run(IReadOnlyList<string> argv, string? stdin, CancellationToken cancellation)
     {
-        budget = new ShellBudget(limits, cancellation);
-        var output = new ShellOutput(budget);
-        var error = new ShellOutput(budget);
+        _budget = new ShellBudget(limits, cancellation);
+        var output = new ShellOutput(_budget);
+        var error = new ShellOutput(_budget);
         int code;
         try
         {
@@ -55,7 +55,7 @@ internal sealed partial class SimulatedShell(PodFacts pod, string container, Pod
     {
         foreach (var (name, value) in Environment())
         {
-            variables.TryAdd(name, value);
+            _variables.TryAdd(name, value);
         }
 
         if (argv.Count == 0)
@@ -80,7 +80,7 @@ internal sealed partial class SimulatedShell(PodFacts pod, string container, Pod
             return argv.Count >= 2 ? Fail(error, $"{name}: can't open '{argv[1]}': No such file or directory", 2) : Script(stdin, "", output, error);
         }
 
-        budget.Command();
+        _budget.Command();
         return Command([.. argv], new ShellIo(stdin, output, error), direct: true);
     }
 
@@ -106,32 +106,32 @@ internal sealed partial class SimulatedShell(PodFacts pod, string container, Pod
             case ShellNode.Sequence sequence:
                 foreach (var item in sequence.Items)
                 {
-                    lastStatus = Execute(item, io);
+                    _lastStatus = Execute(item, io);
                 }
 
-                return lastStatus;
+                return _lastStatus;
             case ShellNode.AndOr andOr:
-                lastStatus = Execute(andOr.First, io);
+                _lastStatus = Execute(andOr.First, io);
                 foreach (var (op, next) in andOr.Rest)
                 {
-                    if ((op == "&&") == (lastStatus == 0))
+                    if ((op == "&&") == (_lastStatus == 0))
                     {
-                        lastStatus = Execute(next, io);
+                        _lastStatus = Execute(next, io);
                     }
                 }
 
-                return lastStatus;
+                return _lastStatus;
             case ShellNode.Pipeline pipeline:
                 var input = io.Stdin;
                 for (var i = 0; i < pipeline.Commands.Count; i++)
                 {
                     var last = i == pipeline.Commands.Count - 1;
-                    var captured = last ? io.Out : new ShellOutput(budget);
-                    lastStatus = Execute(pipeline.Commands[i], io with { Stdin = input, Out = captured });
+                    var captured = last ? io.Out : new ShellOutput(_budget);
+                    _lastStatus = Execute(pipeline.Commands[i], io with { Stdin = input, Out = captured });
                     input = captured.ToString();
                 }
 
-                return lastStatus;
+                return _lastStatus;
             case ShellNode.For loop:
                 var items = loop.Items.SelectMany(Expand).ToList();
                 if (items.Count > limits.MaxLoopItems)
@@ -139,17 +139,17 @@ internal sealed partial class SimulatedShell(PodFacts pod, string container, Pod
                     throw new ShellLimitException($"sandbox: a for loop over {items.Count} items; the sandbox shell runs at most {limits.MaxLoopItems}");
                 }
 
-                lastStatus = 0;
+                _lastStatus = 0;
                 foreach (var item in items)
                 {
-                    variables[loop.Variable] = item;
-                    lastStatus = Execute(loop.Body, io);
+                    _variables[loop.Variable] = item;
+                    _lastStatus = Execute(loop.Body, io);
                 }
 
-                return lastStatus;
+                return _lastStatus;
             case ShellNode.Simple simple:
-                budget.Command();
-                return lastStatus = Simple(simple, io);
+                _budget.Command();
+                return _lastStatus = Simple(simple, io);
             default:
                 return 2;
         }
@@ -166,11 +166,11 @@ internal sealed partial class SimulatedShell(PodFacts pod, string container, Pod
             switch (redirect.Operator)
             {
                 case ">" or ">>" or "&>" when target == "/dev/null":
-                    output = new ShellOutput(budget);
-                    error = redirect.Operator == "&>" ? new ShellOutput(budget) : error;
+                    output = new ShellOutput(_budget);
+                    error = redirect.Operator == "&>" ? new ShellOutput(_budget) : error;
                     break;
                 case "2>" or "2>>" when target == "/dev/null":
-                    error = new ShellOutput(budget);
+                    error = new ShellOutput(_budget);
                     break;
                 case "<" when target == "/dev/null":
                     stdin = "";
@@ -206,8 +206,8 @@ internal sealed partial class SimulatedShell(PodFacts pod, string container, Pod
         switch (program)
         {
             case "curl":
-                budget.Request();
-                return new CurlCommand(network, files, pod, budget).Run(args, io);
+                _budget.Request();
+                return new CurlCommand(network, files, pod, _budget).Run(args, io);
             case "echo":
                 return Echo(args, io);
             case "printf":
@@ -218,7 +218,7 @@ internal sealed partial class SimulatedShell(PodFacts pod, string container, Pod
             case "false":
                 return 1;
             case "exit":
-                throw new ShellExit(args.Count > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var code) ? code & 0xff : lastStatus);
+                throw new ShellExit(args.Count > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var code) ? code & 0xff : _lastStatus);
             case "hostname":
                 io.Out.Write(pod.Name + "\n");
                 return 0;
@@ -344,7 +344,7 @@ internal sealed partial class SimulatedShell(PodFacts pod, string container, Pod
             throw new ShellSyntaxException($"sh: command substitution $({Printable(command)}) is not run by the sandbox shell; only $(seq FIRST LAST) is, for loops");
         }
 
-        var output = new ShellOutput(budget);
+        var output = new ShellOutput(_budget);
         var status = Seq(argv.Skip(1).ToList(), new ShellIo("", output, output));
         return status == 0 ? output.ToString().TrimEnd('\n') : throw new ShellSyntaxException("seq: " + output.ToString().Trim());
     }
@@ -352,7 +352,7 @@ internal sealed partial class SimulatedShell(PodFacts pod, string container, Pod
     private string Variables(string text) => VariableReference().Replace(text, m =>
     {
         var name = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
-        return name == "?" ? lastStatus.ToString(CultureInfo.InvariantCulture) : variables.GetValueOrDefault(name, "");
+        return name == "?" ? _lastStatus.ToString(CultureInfo.InvariantCulture) : _variables.GetValueOrDefault(name, "");
     });
 
     private int Echo(List<string> args, ShellIo io)
@@ -375,7 +375,7 @@ internal sealed partial class SimulatedShell(PodFacts pod, string container, Pod
     {
         if (args.Count > 0)
         {
-            return variables.TryGetValue(args[0], out var value) ? Write(io, value + "\n") : 1;
+            return _variables.TryGetValue(args[0], out var value) ? Write(io, value + "\n") : 1;
         }
 
         io.Out.Write(string.Concat(Environment().Select(kv => $"{kv.Key}={kv.Value}\n")));
@@ -389,8 +389,8 @@ internal sealed partial class SimulatedShell(PodFacts pod, string container, Pod
             return Fail(io.Err, args.Count == 0 ? "sleep: missing operand" : $"sleep: invalid number '{Printable(args[0])}'", 1);
         }
 
-        var wait = TimeSpan.FromSeconds(Math.Min(seconds, Math.Min(limits.MaxSleep.TotalSeconds, Math.Max(0, budget.Remaining.TotalSeconds))));
-        budget.Cancellation.WaitHandle.WaitOne(wait);
+        var wait = TimeSpan.FromSeconds(Math.Min(seconds, Math.Min(limits.MaxSleep.TotalSeconds, Math.Max(0, _budget.Remaining.TotalSeconds))));
+        _budget.Cancellation.WaitHandle.WaitOne(wait);
         return 0;
     }
 

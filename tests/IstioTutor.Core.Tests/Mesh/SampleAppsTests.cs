@@ -8,11 +8,11 @@ namespace IstioTutor.Core.Tests.Mesh;
 /// <summary>The sample apps answer one simulated request as the real images do.</summary>
 public sealed class SampleAppsTests
 {
-    private readonly TrafficSimulator simulator = new();
-    private readonly Activity activity = new();
-    private readonly SampleApps apps;
+    private readonly TrafficSimulator _simulator = new();
+    private readonly Activity _activity = new();
+    private readonly SampleApps _apps;
 
-    public SampleAppsTests() => apps = new SampleApps(TimeProvider.System, activity);
+    public SampleAppsTests() => _apps = new SampleApps(TimeProvider.System, _activity);
 
     private static MeshModel Model(params string[] config) => MeshModel.From(Bookinfo.Snapshot([.. config.Select(Bookinfo.Config)], []));
 
@@ -22,7 +22,7 @@ public sealed class SampleAppsTests
     [Fact]
     public void Reviews_v1_lists_two_reviews_without_ratings()
     {
-        var exchange = simulator.Send(Model(Bookinfo.ReviewsSubsets, ReviewsTo("v1")), new HttpCall("productpage", "reviews") { Path = "/reviews/0" }, apps);
+        var exchange = _simulator.Send(Model(Bookinfo.ReviewsSubsets, ReviewsTo("v1")), new HttpCall("productpage", "reviews") { Path = "/reviews/0" }, _apps);
 
         var body = JsonNode.Parse(exchange.Body)!;
         Assert.Equal(2, body["reviews"]!.AsArray().Count);
@@ -33,18 +33,18 @@ public sealed class SampleAppsTests
     [Fact]
     public void Reviews_v3_rates_with_red_stars_from_ratings()
     {
-        var exchange = simulator.Send(Model(Bookinfo.ReviewsSubsets, ReviewsTo("v3")), new HttpCall("productpage", "reviews") { Path = "/reviews/0" }, apps);
+        var exchange = _simulator.Send(Model(Bookinfo.ReviewsSubsets, ReviewsTo("v3")), new HttpCall("productpage", "reviews") { Path = "/reviews/0" }, _apps);
 
         var rating = JsonNode.Parse(exchange.Body)!["reviews"]![0]!["rating"]!;
         Assert.Equal(5, (int)rating["stars"]!);
         Assert.Equal("red", (string?)rating["color"]);
-        Assert.Contains(activity.Calls, c => c.From.App == "reviews" && c.Exchange.Call.Host == "ratings");
+        Assert.Contains(_activity.Calls, c => c.From.App == "reviews" && c.Exchange.Call.Host == "ratings");
     }
 
     [Fact]
     public void Productpage_draws_black_stars_for_reviews_v2()
     {
-        var exchange = simulator.Send(Model(Bookinfo.ReviewsSubsets, ReviewsTo("v2")), new HttpCall(null, "productpage") { Path = "/productpage" }, apps);
+        var exchange = _simulator.Send(Model(Bookinfo.ReviewsSubsets, ReviewsTo("v2")), new HttpCall(null, "productpage") { Path = "/productpage" }, _apps);
 
         Assert.Contains("<title>Simple Bookstore App</title>", exchange.Body, StringComparison.Ordinal);
         Assert.Contains("text-black-500", exchange.Body, StringComparison.Ordinal);
@@ -56,7 +56,7 @@ public sealed class SampleAppsTests
     {
         var call = new HttpCall(null, "productpage") { Path = "/productpage", Behaviours = new Dictionary<string, WorkloadBehaviour> { ["reviews"] = new(FailureRate: 1) } };
 
-        var exchange = simulator.Send(Model(), call, apps);
+        var exchange = _simulator.Send(Model(), call, _apps);
 
         Assert.Equal(200, exchange.Status);
         Assert.Contains("Sorry, product reviews are currently unavailable for this book.", exchange.Body, StringComparison.Ordinal);
@@ -68,7 +68,7 @@ public sealed class SampleAppsTests
     {
         var call = new HttpCall(null, "productpage") { Path = "/productpage", Behaviours = new Dictionary<string, WorkloadBehaviour> { ["details"] = new(FailureRate: 1) } };
 
-        var exchange = simulator.Send(Model(), call, apps);
+        var exchange = _simulator.Send(Model(), call, _apps);
 
         Assert.Contains("Error fetching product details", exchange.Body, StringComparison.Ordinal);
         Assert.Contains("Sorry, product details are currently unavailable for this book.", exchange.Body, StringComparison.Ordinal);
@@ -79,11 +79,11 @@ public sealed class SampleAppsTests
     {
         var model = Model(Bookinfo.ReviewsSubsets, ReviewsTo("v2"),
             """{"kind":"VirtualService","metadata":{"name":"ratings","namespace":"NS"},"spec":{"hosts":["ratings"],"http":[{"match":[{"headers":{"end-user":{"exact":"jason"}}}],"fault":{"abort":{"percentage":{"value":100},"httpStatus":500}},"route":[{"destination":{"host":"ratings"}}]},{"route":[{"destination":{"host":"ratings"}}]}]}}""");
-        var login = simulator.Send(model, new HttpCall(null, "productpage") { Method = "POST", Path = "/login", Body = "username=jason&passwd=x" }, apps);
+        var login = _simulator.Send(model, new HttpCall(null, "productpage") { Method = "POST", Path = "/login", Body = "username=jason&passwd=x" }, _apps);
         var cookie = login.Headers.First(h => h.Key == "set-cookie").Value.Split(';')[0];
 
-        var signedIn = simulator.Send(model, new HttpCall(null, "productpage") { Path = "/productpage", Headers = new Dictionary<string, string> { ["cookie"] = cookie } }, apps);
-        var anonymous = simulator.Send(model, new HttpCall(null, "productpage") { Path = "/productpage" }, apps);
+        var signedIn = _simulator.Send(model, new HttpCall(null, "productpage") { Path = "/productpage", Headers = new Dictionary<string, string> { ["cookie"] = cookie } }, _apps);
+        var anonymous = _simulator.Send(model, new HttpCall(null, "productpage") { Path = "/productpage" }, _apps);
 
         Assert.Equal(302, login.Status);
         Assert.Contains("Ratings service is currently unavailable", signedIn.Body, StringComparison.Ordinal);
@@ -93,7 +93,7 @@ public sealed class SampleAppsTests
     [Fact]
     public void Httpbin_headers_echo_what_the_app_received_including_the_client_certificate()
     {
-        var exchange = simulator.Send(WithApp("httpbin", "v1", 8000, 8080), new HttpCall("productpage", "httpbin") { Port = 8000, Path = "/headers", Headers = new Dictionary<string, string> { ["x-test"] = "one" } }, apps);
+        var exchange = _simulator.Send(WithApp("httpbin", "v1", 8000, 8080), new HttpCall("productpage", "httpbin") { Port = 8000, Path = "/headers", Headers = new Dictionary<string, string> { ["x-test"] = "one" } }, _apps);
 
         var headers = JsonNode.Parse(exchange.Body)!["headers"]!;
         Assert.Equal("one", (string?)headers["X-Test"]![0]);
@@ -104,7 +104,7 @@ public sealed class SampleAppsTests
     [Fact]
     public void Httpbin_status_answers_the_code_asked_for()
     {
-        var exchange = simulator.Send(WithApp("httpbin", "v1", 8000, 8080), new HttpCall("productpage", "httpbin") { Port = 8000, Path = "/status/418" }, apps);
+        var exchange = _simulator.Send(WithApp("httpbin", "v1", 8000, 8080), new HttpCall("productpage", "httpbin") { Port = 8000, Path = "/status/418" }, _apps);
 
         Assert.Equal(418, exchange.Status);
         Assert.Equal("I'm a teapot!", exchange.Body);
@@ -113,7 +113,7 @@ public sealed class SampleAppsTests
     [Fact]
     public void Httpbin_delay_takes_the_seconds_asked_for()
     {
-        var exchange = simulator.Send(WithApp("httpbin", "v1", 8000, 8080), new HttpCall("productpage", "httpbin") { Port = 8000, Path = "/delay/3" }, apps);
+        var exchange = _simulator.Send(WithApp("httpbin", "v1", 8000, 8080), new HttpCall("productpage", "httpbin") { Port = 8000, Path = "/delay/3" }, _apps);
 
         Assert.Equal(200, exchange.Status);
         Assert.InRange(exchange.DurationMs, 3000, 3100);
@@ -122,7 +122,7 @@ public sealed class SampleAppsTests
     [Fact]
     public void Helloworld_names_its_version_and_pod()
     {
-        var exchange = simulator.Send(WithApp("helloworld", "v2", 5000, 5000), new HttpCall("productpage", "helloworld") { Port = 5000, Path = "/hello" }, apps);
+        var exchange = _simulator.Send(WithApp("helloworld", "v2", 5000, 5000), new HttpCall("productpage", "helloworld") { Port = 5000, Path = "/hello" }, _apps);
 
         Assert.Equal("Hello version: v2, instance: helloworld-v2-0\n", exchange.Body);
     }
@@ -130,9 +130,9 @@ public sealed class SampleAppsTests
     [Fact]
     public void An_app_logs_each_request_it_serves()
     {
-        simulator.Send(Model(), new HttpCall(null, "details") { Path = "/details/0" }, apps);
+        _simulator.Send(Model(), new HttpCall(null, "details") { Path = "/details/0" }, _apps);
 
-        var (pod, container, line) = Assert.Single(activity.Lines);
+        var (pod, container, line) = Assert.Single(_activity.Lines);
         Assert.Equal("details", pod.App);
         Assert.Equal("details", container);
         Assert.Contains("\"GET /details/0 HTTP/1.1\" 200 178", line, StringComparison.Ordinal);

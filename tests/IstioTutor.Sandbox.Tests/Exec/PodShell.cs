@@ -6,7 +6,7 @@ namespace IstioTutor.Sandbox.Tests.Exec;
 /// <summary>The real kubectl in one learner namespace: apply YAML, exec into a deployment, read logs — as istio.io's tasks do.</summary>
 internal sealed class PodShell(SandboxFixture fixture, string ns)
 {
-    private readonly KubectlRunner kubectl = new(fixture);
+    private readonly KubectlRunner _kubectl = new(fixture);
 
     public string Namespace => ns;
 
@@ -19,7 +19,7 @@ internal sealed class PodShell(SandboxFixture fixture, string ns)
 
     public async Task ApplyAsync(string yaml)
     {
-        var result = await kubectl.RunArgumentsAsync(["apply", "-n", ns, "-f", "-"], yaml);
+        var result = await _kubectl.RunArgumentsAsync(["apply", "-n", ns, "-f", "-"], yaml);
         Assert.True(result.ExitCode == 0, result.ToString());
     }
 
@@ -27,9 +27,9 @@ internal sealed class PodShell(SandboxFixture fixture, string ns)
     public Task<KubectlResult> ExecAsync(string target, params string[] command) => ExecInAsync(target, null, command);
 
     public Task<KubectlResult> ExecInAsync(string target, string? container, params string[] command) =>
-        kubectl.RunArgumentsAsync(["exec", "-n", ns, target, .. container is null ? Array.Empty<string>() : ["-c", container], "--", .. command]);
+        _kubectl.RunArgumentsAsync(["exec", "-n", ns, target, .. container is null ? Array.Empty<string>() : ["-c", container], "--", .. command]);
 
-    public Task<KubectlResult> RunAsync(params string[] arguments) => kubectl.RunArgumentsAsync(["-n", ns, .. arguments]);
+    public Task<KubectlResult> RunAsync(params string[] arguments) => _kubectl.RunArgumentsAsync(["-n", ns, .. arguments]);
 
     public const string Subsets = """
         apiVersion: networking.istio.io/v1

@@ -12,31 +12,31 @@ public sealed class ShellHost : IDisposable
 {
     public const string Namespace = "learn-shell";
 
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "istiotutor-shell-" + Guid.NewGuid().ToString("N"));
-    private readonly SandboxStore store;
-    private readonly ResourceApi api;
-    private readonly PodSubresources pods;
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "istiotutor-shell-" + Guid.NewGuid().ToString("N"));
+    private readonly SandboxStore _store;
+    private readonly ResourceApi _api;
+    private readonly PodSubresources _pods;
 
     public ShellHost()
     {
-        store = new SandboxStore(Path.Combine(directory, "sandbox.db"));
-        api = new ResourceApi(store, new ServedResources(), null, TimeProvider.System);
-        api.Create(api.Served.Find("", "v1", "namespaces")!, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = Namespace } }, dryRun: false);
-        pods = new PodSubresources(api, TimeProvider.System, new ExecLimits());
+        _store = new SandboxStore(Path.Combine(_directory, "sandbox.db"));
+        _api = new ResourceApi(_store, new ServedResources(), null, TimeProvider.System);
+        _api.Create(_api.Served.Find("", "v1", "namespaces")!, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = Namespace } }, dryRun: false);
+        _pods = new PodSubresources(_api, TimeProvider.System, new ExecLimits());
     }
 
     /// <summary>Runs <paramref name="argv"/> in the app container of the <paramref name="app"/> pod.</summary>
     internal ShellResult Run(string app, params string[] argv)
     {
-        var pod = PodFacts.From(api.Snapshot(Namespace).Pods.First(p => (string?)p["metadata"]?["labels"]?["app"] == app));
-        return pods.Exec.Run(pod, app, argv, null, CancellationToken.None);
+        var pod = PodFacts.From(_api.Snapshot(Namespace).Pods.First(p => (string?)p["metadata"]?["labels"]?["app"] == app));
+        return _pods.Exec.Run(pod, app, argv, null, CancellationToken.None);
     }
 
     internal ShellResult Sh(string script) => Run("ratings", "sh", "-c", script);
 
     public void Dispose()
     {
-        store.Dispose();
-        Directory.Delete(directory, recursive: true);
+        _store.Dispose();
+        Directory.Delete(_directory, recursive: true);
     }
 }
