@@ -10,10 +10,6 @@ internal static class AmbientMessages
     public static AnalysisMessage NamespaceMultipleInjectionLabels(string resource, IEnumerable<string> labels) =>
         new("IST0123", "NamespaceMultipleInjectionLabels", AnalysisLevel.Warning, $"The namespace has more than one type of injection labels [{string.Join(" ", labels)}], which may lead to undefined behavior. Make sure only one injection label exists.", resource);
 
-    /// <summary>IST0166, as k8sgateway.SelectorAnalyzer reports a policy whose selector picks a Gateway API gateway's (or waypoint's) pods.</summary>
-    public static AnalysisMessage IneffectiveSelector(string resource, string gateway) =>
-        new("IST0166", "IneffectiveSelector", AnalysisLevel.Warning, $"Ineffective selector on Kubernetes Gateway {gateway}. Use the TargetRef field instead.", resource);
-
     /// <summary>IST0171, as conditions.ConditionAnalyzer reports a negative status condition (here WaypointAccepted, which istiod writes on AuthorizationPolicies with targetRefs).</summary>
     public static AnalysisMessage NegativeConditionStatus(string resource, string type, string reason, string message) =>
         new("IST0171", "NegativeConditionStatus", AnalysisLevel.Warning, $"A condition with a negative status is present: type={type}, reason={reason}, message={message}.", resource);

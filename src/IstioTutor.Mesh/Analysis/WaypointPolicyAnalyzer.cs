@@ -4,55 +4,19 @@ using IstioTutor.Mesh.Simulation;
 namespace IstioTutor.Mesh.Analysis;
 
 /// <summary>
-/// Ambient policy mistakes, with the findings Istio gives for them:
-/// IST0166 when a policy's selector picks a Gateway API gateway's or waypoint's pods (k8sgateway.SelectorAnalyzer:
-/// only targetRefs binds a policy there); IST0171 for the WaypointAccepted=False condition istiod writes when a
+/// Ambient policy mistakes, with the findings Istio gives for them (a selector on a waypoint's pods is
+/// IST0166, reported by <c>KubernetesGatewaySelectorAnalyzer</c> for every Gateway API gateway): IST0171 for the WaypointAccepted=False condition istiod writes when a
 /// policy's targetRefs name a waypoint, Service or GatewayClass that binds nothing (TargetNotFound,
 /// AncestorNotBound, Invalid); and the ZtunnelAccepted=UnsupportedValue condition when ztunnel must enforce a
 /// policy with HTTP rules because no waypoint is in the way (pilot/pkg/serviceregistry/ambient).
 /// </summary>
 internal sealed class WaypointPolicyAnalyzer : IMeshAnalyzer
 {
-    private static readonly string[] SelectorKinds = ["AuthorizationPolicy", "RequestAuthentication", "Telemetry", "WasmPlugin"];
-
     public IEnumerable<AnalysisMessage> Analyze(MeshModel model)
     {
         var ambient = new AmbientMesh(model);
-        return IneffectiveSelectors(model)
-            .Concat(model.LocalOfKind("AuthorizationPolicy").SelectMany(p => WaypointAccepted(model, ambient, p)))
+        return model.LocalOfKind("AuthorizationPolicy").SelectMany(p => WaypointAccepted(model, ambient, p))
             .Concat(model.LocalOfKind("AuthorizationPolicy").SelectMany(p => ZtunnelAccepted(model, ambient, p)));
-    }
-
-    /// <summary>Pods carrying gateway.networking.k8s.io/gateway-name, plus the labels Istio gives the pods of Gateways whose pods the snapshot lacks.</summary>
-    private static IEnumerable<AnalysisMessage> IneffectiveSelectors(MeshModel model)
-    {
-        var gatewayPods = model.Workloads.Where(w => w.Namespace == model.Namespace && w.Labels.ContainsKey(AmbientMesh.GatewayNameLabel))
-            .Select(w => w.Labels)
-            .ToList();
-        foreach (var gateway in model.OfKind(ResourceKinds.K8sGateway).Where(g => g.Namespace == model.Namespace))
-        {
-            if (!gatewayPods.Any(l => l[AmbientMesh.GatewayNameLabel] == gateway.Name))
-            {
-                gatewayPods.Add(new Dictionary<string, string> { [AmbientMesh.GatewayNameLabel] = gateway.Name });
-            }
-        }
-
-        foreach (var kind in SelectorKinds)
-        {
-            foreach (var policy in model.LocalOfKind(kind).Where(p => AmbientMesh.TargetRefs(p).Count == 0))
-            {
-                var selector = JsonFields.Labels(policy.Spec["selector"]?["matchLabels"]);
-                if (selector.Count == 0)
-                {
-                    continue;
-                }
-
-                foreach (var pod in gatewayPods.Where(l => selector.All(s => l.TryGetValue(s.Key, out var v) && v == s.Value)))
-                {
-                    yield return AmbientMessages.IneffectiveSelector(policy.Reference, pod[AmbientMesh.GatewayNameLabel]);
-                }
-            }
-        }
     }
 
     /// <summary>istiod's WaypointAccepted condition for a policy with targetRefs, reported when it is False or PartiallyInvalid.</summary>

@@ -4,7 +4,7 @@ using static IstioTutor.Core.Tests.Mesh.GatewayApiBookinfo;
 
 namespace IstioTutor.Core.Tests.Mesh;
 
-/// <summary>The ambient mistakes and the findings Istio gives for them (IST0166, IST0171, IST0123).</summary>
+/// <summary>The ambient mistakes and the findings Istio gives for them (IST0171, IST0123).</summary>
 public sealed class AmbientAnalyzerTests
 {
     private readonly MeshAnalyzer _analyzer = new(new IstioValidator());
@@ -18,16 +18,6 @@ public sealed class AmbientAnalyzerTests
         var policy = """{"apiVersion":"security.istio.io/v1","kind":"AuthorizationPolicy","metadata":{"name":"reviews-get","namespace":"NS"},"spec":{"targetRefs":[{"kind":"Service","group":"","name":"reviews"}],"action":"ALLOW","rules":[{"to":[{"operation":{"methods":["GET"]}}]}]}}""";
 
         Assert.Empty(Analyze(AmbientWithWaypoint, Waypoint, policy));
-    }
-
-    [Fact]
-    public void A_selector_on_the_waypoints_pods_is_IST0166_IneffectiveSelector()
-    {
-        var policy = """{"apiVersion":"security.istio.io/v1","kind":"AuthorizationPolicy","metadata":{"name":"on-waypoint","namespace":"NS"},"spec":{"selector":{"matchLabels":{"gateway.networking.k8s.io/gateway-name":"waypoint"}},"action":"ALLOW","rules":[{"to":[{"operation":{"methods":["GET"]}}]}]}}""";
-
-        var finding = Assert.Single(Analyze(AmbientWithWaypoint, Waypoint, policy), m => m.Code == "IST0166");
-
-        Assert.Equal("Warning [IST0166] (AuthorizationPolicy learn-alice/on-waypoint) Ineffective selector on Kubernetes Gateway waypoint. Use the TargetRef field instead.", finding.ToString());
     }
 
     [Fact]
