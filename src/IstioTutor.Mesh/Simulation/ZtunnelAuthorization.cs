@@ -11,14 +11,14 @@ namespace IstioTutor.Mesh.Simulation;
 /// cannot be seen at L4: an ALLOW rule using any of them never matches (more restrictive than written);
 /// a DENY rule is enforced on what is left, and a clause left empty never matches.
 /// </summary>
-internal static class ZtunnelAuthorization
+public static class ZtunnelAuthorization
 {
     private static readonly string[] HttpOperationFields = ["hosts", "notHosts", "methods", "notMethods", "paths", "notPaths"];
     private static readonly string[] HttpSourceFields = ["remoteIpBlocks", "notRemoteIpBlocks", "requestPrincipals", "notRequestPrincipals"];
     private static readonly HashSet<string> L4Conditions = new(["source.ip", "source.namespace", "source.principal", "destination.ip", "destination.port"], StringComparer.Ordinal);
 
     /// <summary>The policy ztunnel enforces, or null when ztunnel ignores it (targetRefs, CUSTOM or AUDIT).</summary>
-    public static ConfigObject? Enforced(ConfigObject policy)
+    internal static ConfigObject? Enforced(ConfigObject policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
         if (AmbientMesh.TargetRefs(policy).Count > 0)
