@@ -11,9 +11,10 @@ namespace IstioTutor.Mesh.Simulation;
 /// RequestHeaderModifier, ResponseHeaderModifier, RequestRedirect (302 unless statusCode), URLRewrite
 /// (hostname, ReplaceFullPath, ReplacePrefixMatch), RequestMirror (percent or fraction), timeouts.request
 /// as the route timeout and timeouts.backendRequest as the per-try timeout when retry is set (else the
-/// route timeout), and retry (attempts default 2, codes). The Gateway API has no fault injection.
+/// route timeout), and retry (attempts default 2, codes). The Gateway API has no fault injection. A backendRef
+/// to another namespace needs a ReferenceGrant on Gateway routes; Istio does not ask for one on mesh (GAMMA) routes.
 /// </summary>
-internal sealed class GatewayRoutePlan(MeshModel model, SimulationRequest request, int port)
+internal sealed class GatewayRoutePlan(MeshModel model, SimulationRequest request, int port, bool enforceReferenceGrant)
 {
     public RoutePlan Build(GatewayRouteRule matched)
     {
@@ -53,7 +54,7 @@ internal sealed class GatewayRoutePlan(MeshModel model, SimulationRequest reques
                 return target with { Invalid = $"InvalidKind: backendRef kind {group}/{kind} is not a Service" };
             }
 
-            if (ns != routeNamespace && !Granted(routeNamespace, routeKind, ns, name))
+            if (enforceReferenceGrant && ns != routeNamespace && !Granted(routeNamespace, routeKind, ns, name))
             {
                 return target with { Invalid = $"RefNotPermitted: no ReferenceGrant in {ns} lets {routeKind}s of {routeNamespace} use Service {name}" };
             }

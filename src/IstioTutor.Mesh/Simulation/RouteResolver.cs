@@ -184,7 +184,7 @@ internal sealed class RouteResolver(MeshModel model, SimulationRequest request, 
         }
 
         notes.Add($"{hit.Route.Reference}: rule {hit.DisplayName} matches");
-        var plan = new GatewayRoutePlan(model, request, port).Build(hit) with { Waypoint = waypoint };
+        var plan = new GatewayRoutePlan(model, request, port, enforceReferenceGrant: service is null).Build(hit) with { Waypoint = waypoint };
         return new ResolvedRoute(fqdn, service, port, hit.Route.Reference, plan);
     }
 

@@ -119,6 +119,18 @@ public sealed class AmbientSimulationTests
     }
 
     [Fact]
+    public void An_ipBlocks_rule_through_ztunnel_admits_the_pod_whose_IP_is_in_the_block()
+    {
+        var curl = Bookinfo.Pod("curl", "v1", sidecar: false);
+        curl["status"] = new System.Text.Json.Nodes.JsonObject { ["podIP"] = "10.8.0.5" };
+        var byIp = """{"kind":"AuthorizationPolicy","metadata":{"name":"reviews-ip","namespace":"NS"},"spec":{"selector":{"matchLabels":{"app":"reviews"}},"action":"ALLOW","rules":[{"from":[{"source":{"ipBlocks":["10.8.0.0/16"]}}]}]}}""";
+        var model = MeshModel.From(Snapshot(true, [byIp], [curl]));
+
+        Assert.Equal(200, _simulator.Send(model, new HttpCall("curl", "reviews")).Status);
+        Assert.Equal(ExchangeOutcome.ConnectionReset, _simulator.Send(model, new HttpCall("productpage", "reviews")).Outcome);
+    }
+
+    [Fact]
     public void STRICT_mTLS_in_ambient_refuses_a_plaintext_client_outside_the_mesh()
     {
         var strict = """{"kind":"PeerAuthentication","metadata":{"name":"default","namespace":"NS"},"spec":{"mtls":{"mode":"STRICT"}}}""";

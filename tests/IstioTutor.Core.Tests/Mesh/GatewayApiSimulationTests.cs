@@ -104,6 +104,34 @@ public sealed class GatewayApiSimulationTests
     }
 
     [Fact]
+    public void An_older_VirtualService_wins_over_a_newer_HTTPRoute_from_another_namespace()
+    {
+        var vs = ReviewsVs.Replace("CREATED", "2025-01-01T00:00:00Z", StringComparison.Ordinal);
+        var foreign = ForeignRoute("2026-01-01T00:00:00Z");
+
+        var report = Run(ToReviews(20), vs, foreign);
+
+        Assert.Equal(20, report.ToVersion("v3"));
+        Assert.Contains(report.Notes, n => n.Contains("the older configuration wins, so the HTTPRoute is not used", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_older_HTTPRoute_from_another_namespace_wins_over_a_newer_VirtualService()
+    {
+        var vs = ReviewsVs.Replace("CREATED", "2026-06-01T00:00:00Z", StringComparison.Ordinal);
+        var foreign = ForeignRoute("2026-01-01T00:00:00Z");
+
+        var report = Run(ToReviews(20), vs, foreign);
+
+        Assert.Equal(20, report.ToVersion("v1"));
+        Assert.Equal("HTTPRoute team-b/reviews", report.VirtualService);
+    }
+
+    /// <summary>A GAMMA route on learn-alice's reviews Service written in another namespace (a consumer route).</summary>
+    private static string ForeignRoute(string created) =>
+        $$$"""{"apiVersion":"gateway.networking.k8s.io/v1","kind":"HTTPRoute","metadata":{"name":"reviews","namespace":"team-b","creationTimestamp":"{{{created}}}"},"spec":{"parentRefs":[{"group":"","kind":"Service","name":"reviews","namespace":"NS"}],"rules":[{"backendRefs":[{"name":"reviews-v1","namespace":"NS","port":9080}]}]}}""";
+
+    [Fact]
     public void Without_an_HTTPRoute_the_VirtualService_routes_as_before()
     {
         var report = Run(ToReviews(20), ReviewsVs.Replace("CREATED", "2025-01-01T00:00:00Z", StringComparison.Ordinal));
@@ -193,6 +221,21 @@ public sealed class GatewayApiSimulationTests
         var route = ReviewsRoute("reviews", $"[{{\"backendRefs\":[{Backend("reviews-v9")}]}}]");
 
         Assert.Equal(500, Send(new HttpCall("productpage", "reviews"), route).Status);
+    }
+
+    [Fact]
+    public void A_Gateway_route_to_another_namespaces_Service_needs_a_ReferenceGrant()
+    {
+        var route = """{"apiVersion":"gateway.networking.k8s.io/v1","kind":"HTTPRoute","metadata":{"name":"bookinfo","namespace":"NS"},"spec":{"parentRefs":[{"name":"bookinfo-gateway"}],"rules":[{"backendRefs":[{"name":"istio-ingressgateway","namespace":"istio-system","port":80}]}]}}""";
+        var grant = """{"apiVersion":"gateway.networking.k8s.io/v1beta1","kind":"ReferenceGrant","metadata":{"name":"from-learner","namespace":"istio-system"},"spec":{"from":[{"group":"gateway.networking.k8s.io","kind":"HTTPRoute","namespace":"NS"}],"to":[{"group":"","kind":"Service"}]}}""";
+        var call = new HttpCall("bookinfo-gateway-istio", "bookinfo.example.com") { Port = 80 };
+
+        var refused = Send(call, IngressGateway(), route);
+        var granted = _simulator.Send(MeshModel.From(Bookinfo.Snapshot([.. new[] { IngressGateway(), route }.Select(Bookinfo.Config)], [Bookinfo.Config(grant)])), call);
+
+        Assert.Equal(500, refused.Status);
+        Assert.Contains(refused.Trace, s => s.Contains("RefNotPermitted", StringComparison.Ordinal));
+        Assert.NotEqual(500, granted.Status);
     }
 
     [Fact]
