@@ -68,6 +68,8 @@ public sealed class AmbientSimulationTests
         var exchange = Send(new HttpCall("productpage", "reviews") { Method = "DELETE" }, AmbientWithWaypoint, Waypoint, WaypointGetOnly);
 
         Assert.Equal(403, exchange.Status);
+        Assert.Equal("RBAC: access denied", exchange.Body);
+        Assert.Contains(exchange.Headers, h => h.Key == "server" && h.Value == "istio-envoy");
         Assert.Contains(exchange.Trace, s => s.StartsWith("waypoint learn-alice/waypoint: 403", StringComparison.Ordinal));
     }
 
