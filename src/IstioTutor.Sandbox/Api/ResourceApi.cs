@@ -9,6 +9,7 @@ using IstioTutor.Sandbox.Patching;
 using IstioTutor.Sandbox.Seeding;
 using IstioTutor.Sandbox.Selection;
 using IstioTutor.Sandbox.Storage;
+using IstioTutor.Sandbox.Watching;
 
 namespace IstioTutor.Sandbox.Api;
 
@@ -28,9 +29,11 @@ internal sealed partial class ResourceApi
     private readonly ServedResources served;
     private readonly IResourceValidator? validator;
     private readonly TimeProvider time;
+    private readonly WatchHub watches;
 
-    public ResourceApi(SandboxStore store, ServedResources served, IResourceValidator? validator, TimeProvider time)
+    public ResourceApi(SandboxStore store, ServedResources served, IResourceValidator? validator, TimeProvider time, WatchHub watches)
     {
+        this.watches = watches;
         this.store = store;
         this.served = served;
         this.validator = validator;
@@ -78,16 +81,7 @@ internal sealed partial class ResourceApi
 
     public ApiReply List(ServedResource r, string? ns, string? labelSelector, string? fieldSelector)
     {
-        LabelSelector selector;
-        try
-        {
-            selector = LabelSelector.Parse(labelSelector);
-        }
-        catch (FormatException e)
-        {
-            throw StatusError.BadRequest($"labelSelector \"{labelSelector}\": {e.Message}");
-        }
-
+        var selector = Selector(labelSelector);
         var fields = r.Access == ServedAccess.Events ? [] : FieldRequirements(fieldSelector);
         lock (gate)
         {
@@ -106,6 +100,65 @@ internal sealed partial class ResourceApi
             });
         }
     }
+
+    /// <summary>
+    /// Opens a watch: with no resourceVersion (or "0") it first reports every matching object as ADDED, as
+    /// kube-apiserver does; from a given resourceVersion it replays the kept changes after it, or answers
+    /// 410 Gone when they are no longer all kept. Runs under the lock, so nothing falls between state and stream.
+    /// </summary>
+    public WatchSubscription Watch(ServedResource r, string? ns, string? labelSelector, string? fieldSelector, string? resourceVersion, string client)
+    {
+        var selector = Selector(labelSelector);
+        var fields = FieldRequirements(fieldSelector);
+        bool Matches(JsonObject o) => selector.Matches(o["metadata"]?["labels"] as JsonObject) && fields.All(f => f(o));
+        long? from = null;
+        if (!string.IsNullOrEmpty(resourceVersion) && resourceVersion != "0")
+        {
+            from = long.TryParse(resourceVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : throw StatusError.BadRequest($"resourceVersion \"{resourceVersion}\" is not a resourceVersion this server gave out (they are whole numbers)");
+        }
+
+        lock (gate)
+        {
+            IReadOnlyList<StoreChange>? replay = null;
+            if (from is { } version)
+            {
+                replay = store.ChangesSince(version)
+                    ?? throw new StatusError(410, "Expired", $"too old resource version: {version} ({store.OldestKeptVersion})");
+            }
+
+            var subscription = watches.Subscribe(r, r.Kind.Namespaced ? ns : null, Matches, client);
+            if (replay is null)
+            {
+                foreach (var o in store.List(r.Group, r.Plural, r.Kind.Namespaced ? ns : "").Where(Matches))
+                {
+                    subscription.Offer(new WatchEvent("ADDED", o));
+                }
+            }
+            else
+            {
+                foreach (var change in replay)
+                {
+                    subscription.Offer(change);
+                }
+            }
+
+            return subscription;
+        }
+    }
+
+    /// <summary>The resourceVersion a bookmark may carry now: null while the watch still has events to send.</summary>
+    public long? BookmarkVersion(WatchSubscription subscription)
+    {
+        lock (gate)
+        {
+            return subscription.Events.Count == 0 ? store.ResourceVersion : null;
+        }
+    }
+
+    /// <summary>What a client reads: a copy stamped with the apiVersion it asked through.</summary>
+    public static JsonObject Render(ServedResource r, JsonObject stored) => Out(r, stored);
 
     public ApiReply Create(ServedResource r, string? ns, JsonNode? body, bool dryRun) =>
         Committed(() => CreateStaged(r, ns, body, dryRun));
@@ -285,7 +338,7 @@ internal sealed partial class ResourceApi
             }
             finally
             {
-                store.Commit();
+                watches.Publish(store.Commit());
             }
         }
     }
@@ -534,6 +587,18 @@ internal sealed partial class ResourceApi
         }
 
         store.Put(seeded.Kind.Group, seeded.Kind.Plural, (string)metadata["namespace"]!, seeded.Object);
+    }
+
+    private static LabelSelector Selector(string? labelSelector)
+    {
+        try
+        {
+            return LabelSelector.Parse(labelSelector);
+        }
+        catch (FormatException e)
+        {
+            throw StatusError.BadRequest($"labelSelector \"{labelSelector}\": {e.Message}");
+        }
     }
 
     private static List<Func<JsonObject, bool>> FieldRequirements(string? fieldSelector)

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IstioTutor.Sandbox.Api;
+using IstioTutor.Sandbox.Printing;
+using IstioTutor.Sandbox.Watching;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +16,7 @@ namespace IstioTutor.Sandbox.Server;
 /// Every failure leaves as a Kubernetes Status. A request without the server's bearer token is refused
 /// (401) before its path or body is looked at.
 /// </summary>
-internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments discovery, string storePath, string token, ILogger logger)
+internal sealed partial class ApiRequestHandler(ResourceApi api, DiscoveryDocuments discovery, TablePrinter printer, SandboxWatchOptions watchOptions, string storePath, string token, ILogger logger)
 {
     /// <summary>Names the data file behind this server, so another process can tell it serves the same sandbox.</summary>
     public const string StoreHeader = "X-IstioTutor-Sandbox-Store";
@@ -34,9 +36,12 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
         try
         {
             var reply = await DispatchAsync(context);
-            await WriteAsync(context, reply.Code, reply.Body, reply.Warnings);
+            if (reply is not null)
+            {
+                await WriteAsync(context, reply.Code, reply.Body, reply.Warnings);
+            }
         }
-        catch (StatusError e)
+        catch (StatusError e) when (!context.Response.HasStarted)
         {
             await WriteAsync(context, e.Code, e.ToStatus(), []);
         }
@@ -45,7 +50,7 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
             var status = StatusError.BadRequest($"the request body is not valid JSON: {e.Message}").ToStatus();
             await WriteAsync(context, 400, status, []);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException && !context.Response.HasStarted)
         {
             logger.LogError(e, "Sandbox request {Method} {Path} failed", context.Request.Method, context.Request.Path);
             var status = new StatusError(500, "InternalError", $"the sandbox failed on {context.Request.Method} {context.Request.Path}: {e.Message}").ToStatus();
@@ -67,7 +72,7 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
         return CryptographicOperations.FixedTimeEquals(given, expectedToken);
     }
 
-    private async Task<ApiReply> DispatchAsync(HttpContext context)
+    private async Task<ApiReply?> DispatchAsync(HttpContext context)
     {
         var request = context.Request;
         var segments = (request.Path.Value ?? "/").Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -120,7 +125,7 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
         throw new StatusError(404, "NotFound", "the server could not find the requested resource");
     }
 
-    private async Task<ApiReply> ResourceAsync(HttpContext context, string group, string version, string[] rest)
+    private async Task<ApiReply?> ResourceAsync(HttpContext context, string group, string version, string[] rest)
     {
         var request = context.Request;
         if (rest.Length == 0)
@@ -151,10 +156,11 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
             {
                 if (IsTrue(query["watch"]))
                 {
-                    throw new StatusError(405, "MethodNotAllowed", "the IstioTutor sandbox does not serve watches; run the command again without -w/--watch");
+                    await ServeWatchAsync(context, resource, ns);
+                    return null;
                 }
 
-                return api.List(resource, ns, query["labelSelector"], query["fieldSelector"]);
+                return AsTable(request, resource, api.List(resource, ns, query["labelSelector"], query["fieldSelector"]));
             }
 
             if (request.Method == HttpMethods.Post)
@@ -172,7 +178,7 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
         var name = rest[1];
         if (request.Method == HttpMethods.Get)
         {
-            return api.Get(resource, ns, name);
+            return AsTable(request, resource, api.Get(resource, ns, name));
         }
 
         if (request.Method == HttpMethods.Put)
@@ -193,6 +199,13 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
         }
 
         throw MethodNotAllowed(request);
+    }
+
+    /// <summary>Server-side printing when the client asked for a Table (kubectl get does), else the reply as it is.</summary>
+    private ApiReply AsTable(HttpRequest request, ServedResource resource, ApiReply reply)
+    {
+        var table = TableRequest.From(request.Headers.Accept.ToString(), request.Query["includeObject"]);
+        return table is null ? reply : reply with { Body = printer.Table(resource, reply.Body, table.Include) };
     }
 
     private static PatchFormat PatchFormatOf(string? contentType) => MediaType(contentType) switch

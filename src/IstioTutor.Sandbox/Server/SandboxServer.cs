@@ -5,6 +5,9 @@ using System.Security.Cryptography.X509Certificates;
 using IstioTutor.Mesh.Cluster;
 using IstioTutor.Mesh.Validation;
 using IstioTutor.Sandbox.Api;
+using IstioTutor.Sandbox.Printing;
+using IstioTutor.Sandbox.Schemas;
+using IstioTutor.Sandbox.Watching;
 using IstioTutor.Sandbox.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -65,15 +68,17 @@ public sealed class SandboxServer : IAsyncDisposable
         int port,
         IResourceValidator? validator,
         ILoggerFactory? loggerFactory,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        SandboxWatchOptions? watchOptions = null)
     {
+        var watching = (watchOptions ?? new SandboxWatchOptions()).Validated();
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
         var fullPath = Path.GetFullPath(storePath);
         SandboxStore store;
         try
         {
-            store = new SandboxStore(fullPath);
+            store = new SandboxStore(fullPath, watching.HistorySize);
         }
         catch (IOException e)
         {
@@ -83,11 +88,12 @@ public sealed class SandboxServer : IAsyncDisposable
 
         try
         {
-            var api = new ResourceApi(store, new ServedResources(), validator, TimeProvider.System);
+            var api = new ResourceApi(store, new ServedResources(), validator, TimeProvider.System, new WatchHub(watching));
+            var crds = CrdSchemas.Load();
             var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("IstioTutor.Sandbox");
             var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
             var certificate = SandboxCertificate.Create();
-            var handler = new ApiRequestHandler(api, new DiscoveryDocuments(api.Served), fullPath, token, logger);
+            var handler = new ApiRequestHandler(api, new DiscoveryDocuments(api.Served), new TablePrinter(crds, TimeProvider.System), watching, fullPath, token, logger);
 
             var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
             builder.WebHost.UseKestrelCore().UseKestrelHttpsConfiguration();
