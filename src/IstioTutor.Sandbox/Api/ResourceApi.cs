@@ -74,7 +74,7 @@ internal sealed partial class ResourceApi
     {
         lock (gate)
         {
-            var found = r.Access == ServedAccess.Events ? null : store.Find(r.Group, r.Plural, ns ?? "", name);
+            var found = store.Find(r.Group, r.Plural, ns ?? "", name);
             return ApiReply.Ok(found is null ? throw StatusError.NotFound(r, name) : Out(r, found));
         }
     }
@@ -82,12 +82,10 @@ internal sealed partial class ResourceApi
     public ApiReply List(ServedResource r, string? ns, string? labelSelector, string? fieldSelector)
     {
         var selector = Selector(labelSelector);
-        var fields = r.Access == ServedAccess.Events ? [] : FieldRequirements(fieldSelector);
+        var fields = FieldRequirements(fieldSelector);
         lock (gate)
         {
-            var items = r.Access == ServedAccess.Events
-                ? []
-                : store.List(r.Group, r.Plural, r.Kind.Namespaced ? ns : "")
+            var items = store.List(r.Group, r.Plural, r.Kind.Namespaced ? ns : "")
                     .Where(o => selector.Matches(o["metadata"]?["labels"] as JsonObject) && fields.All(f => f(o)))
                     .Select(o => (JsonNode)Out(r, o))
                     .ToArray();
@@ -207,9 +205,12 @@ internal sealed partial class ResourceApi
                 throw StatusError.AlreadyExists(r, name);
             }
 
+            PrepareWorkload(r, name, stored, null);
+            var plan = PlanDeployment(r, stored);
             if (!dryRun)
             {
                 store.Put(r.Group, r.Plural, ns!, stored);
+                ApplyPlan(stored, plan);
             }
 
             return new ApiReply(201, Out(r, stored), warnings);
@@ -226,6 +227,7 @@ internal sealed partial class ResourceApi
             RefuseReadOnly(r, name, "update");
             var obj = Body(r, body);
             var existing = store.Find(r.Group, r.Plural, ns ?? "", name) ?? throw StatusError.NotFound(r, name);
+            RefuseSeeded(r, name, existing, "update");
             if (obj["metadata"]?["resourceVersion"] is null)
             {
                 throw StatusError.Invalid(r, name, [new FieldCause("metadata.resourceVersion", "Invalid value: 0x0: must be specified for an update")]);
@@ -243,13 +245,18 @@ internal sealed partial class ResourceApi
         lock (gate)
         {
             RefuseReadOnly(r, name, "patch");
-            if (format == PatchFormat.Strategic && r.Access != ServedAccess.Namespaces)
+            if (format == PatchFormat.Strategic && r.Access is not (ServedAccess.Namespaces or ServedAccess.Workload))
             {
                 // kube-apiserver has no strategic-merge schema for custom resources either.
                 throw StatusError.UnsupportedPatch("application/strategic-merge-patch+json");
             }
 
             var existing = store.Find(r.Group, r.Plural, ns ?? "", name);
+            if (existing is not null)
+            {
+                RefuseSeeded(r, name, existing, "patch");
+            }
+
             if (existing is null)
             {
                 if (format != PatchFormat.Apply)
@@ -266,6 +273,7 @@ internal sealed partial class ResourceApi
             {
                 patched = format == PatchFormat.Json
                     ? JsonPatchDocument.Apply(Out(r, existing), patch ?? throw new JsonPatchException("the patch is empty"))
+                    : format == PatchFormat.Strategic ? StrategicMergePatch.Apply(Out(r, existing), patch)
                     : JsonMergePatch.Apply(Out(r, existing), patch);
             }
             catch (JsonPatchException e)
@@ -296,12 +304,15 @@ internal sealed partial class ResourceApi
             }
 
             var existing = store.Find(r.Group, r.Plural, ns ?? "", name) ?? throw StatusError.NotFound(r, name);
+            RefuseSeeded(r, name, existing, "delete");
             if (!dryRun)
             {
                 if (r.Access == ServedAccess.Namespaces)
                 {
                     store.RemoveNamespaceContents(name);
                 }
+
+                DeleteOwnedPods(r, ns ?? "", name);
 
                 store.Remove(r.Group, r.Plural, ns ?? "", name);
             }
@@ -387,6 +398,8 @@ internal sealed partial class ResourceApi
 
         ((JsonObject)stored["metadata"]!)["resourceVersion"] = current;
         var warnings = Admit(r, name, stored);
+        PrepareWorkload(r, name, stored, existing);
+        var plan = PlanDeployment(r, stored);
         if (JsonNode.DeepEquals(stored, existing))
         {
             // A no-op write keeps the resourceVersion, as kube-apiserver does.
@@ -396,6 +409,7 @@ internal sealed partial class ResourceApi
         if (!dryRun)
         {
             store.Put(r.Group, r.Plural, ns ?? "", stored);
+            ApplyPlan(stored, plan);
         }
 
         return ApiReply.Ok(Out(r, stored), warnings);
@@ -496,8 +510,8 @@ internal sealed partial class ResourceApi
     {
         switch (r.Access)
         {
-            case ServedAccess.Seeded:
-                throw StatusError.Forbidden(r, name, verb, "the sandbox's workloads are seeded read-only; change how traffic flows with Istio resources (VirtualService, DestinationRule, AuthorizationPolicy, ...) instead");
+            case ServedAccess.Pods:
+                throw StatusError.Forbidden(r, name, verb, PodsReadOnly);
             case ServedAccess.Events:
                 throw new StatusError(405, "MethodNotAllowed", $"{verb} is not allowed on events in the sandbox");
         }
@@ -576,17 +590,14 @@ internal sealed partial class ResourceApi
             metadata["generation"] = 1L;
         }
 
-        if (seeded.Object["status"] is JsonObject { } status && seeded.Kind == ResourceKinds.Pod)
-        {
-            // The pod "started" when its namespace was seeded.
-            status["startTime"] = metadata["creationTimestamp"]!.DeepClone();
-            foreach (var container in (status["containerStatuses"] as JsonArray ?? []).OfType<JsonObject>())
-            {
-                container["state"] = new JsonObject { ["running"] = new JsonObject { ["startedAt"] = metadata["creationTimestamp"]!.DeepClone() } };
-            }
-        }
-
+        var annotations = metadata["annotations"] as JsonObject ?? new JsonObject();
+        annotations[SampleWorkloads.SeededAnnotation] = "true";
+        metadata["annotations"] = annotations;
+        var resource = served.All.First(r => r.Group == seeded.Kind.Group && r.Plural == seeded.Kind.Plural);
+        PrepareWorkload(resource, (string)metadata["name"]!, seeded.Object, null);
+        var plan = PlanDeployment(resource, seeded.Object);
         store.Put(seeded.Kind.Group, seeded.Kind.Plural, (string)metadata["namespace"]!, seeded.Object);
+        ApplyPlan(seeded.Object, plan);
     }
 
     private static LabelSelector Selector(string? labelSelector)
@@ -613,14 +624,14 @@ internal sealed partial class ResourceApi
         {
             var negate = part.Contains("!=", StringComparison.Ordinal);
             var pieces = part.Split(negate ? "!=" : part.Contains("==", StringComparison.Ordinal) ? "==" : "=", 2);
-            if (pieces.Length != 2 || pieces[0] is not ("metadata.name" or "metadata.namespace"))
+            if (pieces.Length != 2 || !SelectableFields.Contains(pieces[0]))
             {
-                throw StatusError.BadRequest($"fieldSelector \"{part}\": the sandbox selects only on metadata.name and metadata.namespace");
+                throw StatusError.BadRequest($"fieldSelector \"{part}\": field label not supported; the sandbox selects on {string.Join(", ", SelectableFields)}");
             }
 
-            var field = pieces[0]["metadata.".Length..];
+            var path = pieces[0].Split('.');
             var value = pieces[1];
-            result.Add(o => ((string?)o["metadata"]?[field] == value) != negate);
+            result.Add(o => (FieldValue(o, path) == value) != negate);
         }
 
         return result;

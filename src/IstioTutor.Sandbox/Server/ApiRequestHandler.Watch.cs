@@ -38,6 +38,10 @@ internal sealed partial class ApiRequestHandler
         response.Headers.CacheControl = "no-cache, private";
         await response.StartAsync(context.RequestAborted);
 
+        // Over HTTP/2 (kubectl's default) Kestrel holds the headers until the first write; a watch with nothing
+        // to report yet must still answer, or client-go waits for its first event before it syncs.
+        await response.Body.FlushAsync(context.RequestAborted);
+
         var deadline = timeout == TimeSpan.MaxValue ? DateTimeOffset.MaxValue : DateTimeOffset.UtcNow + timeout;
         var lastActivity = DateTimeOffset.UtcNow;
         var nextBookmark = DateTimeOffset.UtcNow + watchOptions.BookmarkInterval;

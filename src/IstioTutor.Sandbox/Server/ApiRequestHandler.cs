@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IstioTutor.Mesh.Model;
 using IstioTutor.Sandbox.Api;
 using IstioTutor.Sandbox.Printing;
 using IstioTutor.Sandbox.Watching;
@@ -143,13 +144,24 @@ internal sealed partial class ApiRequestHandler(ResourceApi api, DiscoveryDocume
         }
 
         var resource = api.Served.Find(group, version, rest[0]) ?? throw NotFoundPath(request);
+        var query = request.Query;
+        var dryRun = DryRun(query["dryRun"]);
+        if (rest.Length == 3 && rest[2] == "scale" && resource.Kind == ResourceKinds.Deployment && ns is not null)
+        {
+            return request.Method switch
+            {
+                "GET" => api.GetScale(resource, ns, rest[1]),
+                "PATCH" => api.WriteScale(resource, ns, rest[1], PatchFormatOf(request.ContentType), RequestBody.ParseJson(request.ContentType, await RequestBody.ReadAsync(request)), dryRun),
+                "PUT" => api.WriteScale(resource, ns, rest[1], null, ParseJson(request.ContentType, await RequestBody.ReadAsync(request)), dryRun),
+                _ => throw MethodNotAllowed(request),
+            };
+        }
+
         if (rest.Length > 2 || (resource.Kind.Namespaced && ns is null && rest.Length == 2))
         {
             throw NotFoundPath(request);
         }
 
-        var query = request.Query;
-        var dryRun = DryRun(query["dryRun"]);
         if (rest.Length == 1)
         {
             if (request.Method == HttpMethods.Get)
@@ -222,7 +234,7 @@ internal sealed partial class ApiRequestHandler(ResourceApi api, DiscoveryDocume
         var media = MediaType(contentType);
         if (media.Length > 0 && media != "application/json" && media != "*/*")
         {
-            throw new StatusError(415, "UnsupportedMediaType", $"the body of the request was in an unknown format ({contentType}) - accepted media types include: application/json");
+            throw new StatusError(415, "UnsupportedMediaType", $"the body of the request was in an unknown format ({contentType}) - accepted media types include: application/json (the sandbox reads JSON only: kubectl create deployment/service/configmap send protobuf, so write a manifest and use kubectl apply -f)");
         }
 
         return RequestBody.ParseJson(contentType, body);
