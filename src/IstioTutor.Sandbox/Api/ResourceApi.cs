@@ -6,6 +6,7 @@ using IstioTutor.Mesh.Cluster;
 using IstioTutor.Mesh.Model;
 using IstioTutor.Mesh.Validation;
 using IstioTutor.Sandbox.Patching;
+using IstioTutor.Sandbox.Schemas;
 using IstioTutor.Sandbox.Seeding;
 using IstioTutor.Sandbox.Selection;
 using IstioTutor.Sandbox.Storage;
@@ -30,9 +31,11 @@ internal sealed partial class ResourceApi
     private readonly IResourceValidator? validator;
     private readonly TimeProvider time;
     private readonly WatchHub watches;
+    private readonly CrdSchemas crds;
 
-    public ResourceApi(SandboxStore store, ServedResources served, IResourceValidator? validator, TimeProvider time, WatchHub watches)
+    public ResourceApi(SandboxStore store, ServedResources served, IResourceValidator? validator, TimeProvider time, WatchHub watches, CrdSchemas crds)
     {
+        this.crds = crds;
         this.watches = watches;
         this.store = store;
         this.served = served;
@@ -158,10 +161,10 @@ internal sealed partial class ResourceApi
     /// <summary>What a client reads: a copy stamped with the apiVersion it asked through.</summary>
     public static JsonObject Render(ServedResource r, JsonObject stored) => Out(r, stored);
 
-    public ApiReply Create(ServedResource r, string? ns, JsonNode? body, bool dryRun) =>
-        Committed(() => CreateStaged(r, ns, body, dryRun));
+    public ApiReply Create(ServedResource r, string? ns, JsonNode? body, bool dryRun, FieldValidation validation = FieldValidation.Warn) =>
+        Committed(() => CreateStaged(r, ns, body, dryRun, validation));
 
-    private ApiReply CreateStaged(ServedResource r, string? ns, JsonNode? body, bool dryRun)
+    private ApiReply CreateStaged(ServedResource r, string? ns, JsonNode? body, bool dryRun, FieldValidation validation)
     {
         lock (gate)
         {
@@ -199,7 +202,7 @@ internal sealed partial class ResourceApi
 
             EnsureNamespace(ns!, dryRun);
             var stored = Fresh(obj, ns!, name, r.Kind);
-            var warnings = Admit(r, name, stored);
+            var warnings = Admit(r, name, stored, validation, creating: true);
             if (store.Find(r.Group, r.Plural, ns!, name) is not null)
             {
                 throw StatusError.AlreadyExists(r, name);
@@ -217,10 +220,10 @@ internal sealed partial class ResourceApi
         }
     }
 
-    public ApiReply Replace(ServedResource r, string? ns, string name, JsonNode? body, bool dryRun) =>
-        Committed(() => ReplaceStaged(r, ns, name, body, dryRun));
+    public ApiReply Replace(ServedResource r, string? ns, string name, JsonNode? body, bool dryRun, FieldValidation validation = FieldValidation.Warn) =>
+        Committed(() => ReplaceStaged(r, ns, name, body, dryRun, validation));
 
-    private ApiReply ReplaceStaged(ServedResource r, string? ns, string name, JsonNode? body, bool dryRun)
+    private ApiReply ReplaceStaged(ServedResource r, string? ns, string name, JsonNode? body, bool dryRun, FieldValidation validation)
     {
         lock (gate)
         {
@@ -233,14 +236,14 @@ internal sealed partial class ResourceApi
                 throw StatusError.Invalid(r, name, [new FieldCause("metadata.resourceVersion", "Invalid value: 0x0: must be specified for an update")]);
             }
 
-            return Update(r, ns, name, existing, obj, dryRun);
+            return Update(r, ns, name, existing, obj, dryRun, validation);
         }
     }
 
-    public ApiReply Patch(ServedResource r, string? ns, string name, PatchFormat format, JsonNode? patch, bool dryRun) =>
-        Committed(() => PatchStaged(r, ns, name, format, patch, dryRun));
+    public ApiReply Patch(ServedResource r, string? ns, string name, PatchFormat format, JsonNode? patch, bool dryRun, FieldValidation validation = FieldValidation.Warn) =>
+        Committed(() => PatchStaged(r, ns, name, format, patch, dryRun, validation));
 
-    private ApiReply PatchStaged(ServedResource r, string? ns, string name, PatchFormat format, JsonNode? patch, bool dryRun)
+    private ApiReply PatchStaged(ServedResource r, string? ns, string name, PatchFormat format, JsonNode? patch, bool dryRun, FieldValidation validation)
     {
         lock (gate)
         {
@@ -265,7 +268,7 @@ internal sealed partial class ResourceApi
                 }
 
                 // Server-side apply creates what does not exist yet (the lock is re-entrant).
-                return Create(r, ns, patch, dryRun);
+                return Create(r, ns, patch, dryRun, validation);
             }
 
             JsonNode? patched;
@@ -286,7 +289,7 @@ internal sealed partial class ResourceApi
                 throw StatusError.BadRequest($"the patch turns {r.QualifiedPlural} \"{name}\" into something that is not a JSON object");
             }
 
-            return Update(r, ns, name, existing, Body(r, patchedObject), dryRun);
+            return Update(r, ns, name, existing, Body(r, patchedObject), dryRun, validation);
         }
     }
 
@@ -354,7 +357,7 @@ internal sealed partial class ResourceApi
         }
     }
 
-    private ApiReply Update(ServedResource r, string? ns, string name, JsonObject existing, JsonObject candidate, bool dryRun)
+    private ApiReply Update(ServedResource r, string? ns, string name, JsonObject existing, JsonObject candidate, bool dryRun, FieldValidation validation = FieldValidation.Warn)
     {
         var metadata = (JsonObject)candidate["metadata"]!;
         if ((string?)metadata["name"] != name)
@@ -397,7 +400,7 @@ internal sealed partial class ResourceApi
         }
 
         ((JsonObject)stored["metadata"]!)["resourceVersion"] = current;
-        var warnings = Admit(r, name, stored);
+        var warnings = Admit(r, name, stored, validation, creating: false);
         PrepareWorkload(r, name, stored, existing);
         var plan = PlanDeployment(r, stored);
         if (JsonNode.DeepEquals(stored, existing))
@@ -490,20 +493,26 @@ internal sealed partial class ResourceApi
     }
 
     /// <summary>Structural checks every API server makes, then Istio's validation; errors become 422.</summary>
-    private IReadOnlyList<string> Admit(ServedResource r, string name, JsonObject obj)
+    private IReadOnlyList<string> Admit(ServedResource r, string name, JsonObject obj, FieldValidation validation, bool creating)
     {
         if (obj["spec"] is JsonNode spec && spec is not JsonObject)
         {
             throw StatusError.Invalid(r, name, [new FieldCause("spec", $"Invalid value: \"{spec.GetValueKind().ToString().ToLowerInvariant()}\": spec must be of type object")]);
         }
 
-        if (r.Access != ServedAccess.Writable || validator is null)
+        if (r.Access != ServedAccess.Writable)
         {
             return [];
         }
 
+        var warnings = CheckFields(r, obj, validation, creating);
+        if (validator is null)
+        {
+            return warnings;
+        }
+
         var outcome = validator.Validate(r.Kind, Out(r, obj));
-        return outcome.IsValid ? outcome.Warnings : throw StatusError.Denied(r, name, outcome.Errors);
+        return outcome.IsValid ? [.. warnings, .. outcome.Warnings.Except(warnings)] : throw StatusError.Denied(r, name, outcome.Errors);
     }
 
     private static void RefuseReadOnly(ServedResource r, string name, string verb)

@@ -181,7 +181,7 @@ internal sealed partial class ApiRequestHandler(ResourceApi api, DiscoveryDocume
                 var obj = IsProtobuf(request.ContentType) && resource.Access == ServedAccess.Namespaces
                     ? ProtobufNamespaceReader.Read(body)
                     : ParseJson(request.ContentType, body);
-                return api.Create(resource, ns, obj, dryRun);
+                return api.Create(resource, ns, obj, dryRun, Validation(query["fieldValidation"]));
             }
 
             throw MethodNotAllowed(request);
@@ -195,14 +195,14 @@ internal sealed partial class ApiRequestHandler(ResourceApi api, DiscoveryDocume
 
         if (request.Method == HttpMethods.Put)
         {
-            return api.Replace(resource, ns, name, ParseJson(request.ContentType, await RequestBody.ReadAsync(request)), dryRun);
+            return api.Replace(resource, ns, name, ParseJson(request.ContentType, await RequestBody.ReadAsync(request)), dryRun, Validation(query["fieldValidation"]));
         }
 
         if (request.Method == HttpMethods.Patch)
         {
             var format = PatchFormatOf(request.ContentType);
             var body = await RequestBody.ReadAsync(request);
-            return api.Patch(resource, ns, name, format, RequestBody.ParseJson(request.ContentType, body, format == PatchFormat.Apply), dryRun);
+            return api.Patch(resource, ns, name, format, RequestBody.ParseJson(request.ContentType, body, format == PatchFormat.Apply), dryRun, Validation(query["fieldValidation"]));
         }
 
         if (request.Method == HttpMethods.Delete)
@@ -250,6 +250,15 @@ internal sealed partial class ApiRequestHandler(ResourceApi api, DiscoveryDocume
         null or "" => false,
         "All" => true,
         _ => throw StatusError.BadRequest($"dryRun \"{value}\" is not supported: the only value is \"All\""),
+    };
+
+    /// <summary>The fieldValidation directive; absent means Warn, as on kube-apiserver.</summary>
+    private static FieldValidation Validation(string? value) => value switch
+    {
+        null or "" or "Warn" => FieldValidation.Warn,
+        "Strict" => FieldValidation.Strict,
+        "Ignore" => FieldValidation.Ignore,
+        _ => throw StatusError.BadRequest($"invalid fieldValidation directive: \"{value}\": the directives are Ignore, Warn and Strict"),
     };
 
     private static bool IsTrue(string? value) => value is "true" or "1";

@@ -88,12 +88,12 @@ public sealed class SandboxServer : IAsyncDisposable
 
         try
         {
-            var api = new ResourceApi(store, new ServedResources(), validator, TimeProvider.System, new WatchHub(watching));
             var crds = CrdSchemas.Load();
+            var api = new ResourceApi(store, new ServedResources(), validator, TimeProvider.System, new WatchHub(watching), crds);
             var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("IstioTutor.Sandbox");
             var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
             var certificate = SandboxCertificate.Create();
-            var handler = new ApiRequestHandler(api, new DiscoveryDocuments(api.Served), new TablePrinter(crds, TimeProvider.System), watching, fullPath, token, logger);
+            var handler = new ApiRequestHandler(api, new DiscoveryDocuments(api.Served, crds), new TablePrinter(crds, TimeProvider.System), watching, fullPath, token, logger);
 
             var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
             builder.WebHost.UseKestrelCore().UseKestrelHttpsConfiguration();
