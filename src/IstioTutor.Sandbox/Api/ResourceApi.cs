@@ -134,7 +134,7 @@ internal sealed partial class ResourceApi
             {
                 foreach (var o in store.List(r.Group, r.Plural, r.Kind.Namespaced ? ns : "").Where(Matches))
                 {
-                    subscription.Offer(new WatchEvent("ADDED", o));
+                    subscription.Offer(new WatchEvent("ADDED", o.DeepClone().AsObject()));
                 }
             }
             else

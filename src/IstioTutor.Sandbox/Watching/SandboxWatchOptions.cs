@@ -1,3 +1,6 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
 namespace IstioTutor.Sandbox.Watching;
 
 /// <summary>
@@ -22,6 +25,41 @@ public sealed record SandboxWatchOptions
 
     /// <summary>Events a slow watcher may have waiting before its watch is closed (it re-lists, as client-go does).</summary>
     public int QueueLimit { get; init; } = 1000;
+
+    /// <summary>Reads the <c>Sandbox:Watch</c> section (absent keys keep their defaults) and validates it.</summary>
+    public static SandboxWatchOptions From(IConfiguration? configuration)
+    {
+        var defaults = new SandboxWatchOptions();
+        if (configuration is null)
+        {
+            return defaults;
+        }
+
+        var section = configuration.GetSection(Section);
+        return new SandboxWatchOptions
+        {
+            MaxPerClient = Read(section, "MaxPerClient", defaults.MaxPerClient, int.TryParse),
+            IdleTimeout = Read(section, "IdleTimeout", defaults.IdleTimeout, TimeSpan.TryParse),
+            BookmarkInterval = Read(section, "BookmarkInterval", defaults.BookmarkInterval, TimeSpan.TryParse),
+            HistorySize = Read(section, "HistorySize", defaults.HistorySize, int.TryParse),
+            QueueLimit = Read(section, "QueueLimit", defaults.QueueLimit, int.TryParse),
+        }.Validated();
+    }
+
+    private delegate bool Parser<T>(string text, IFormatProvider provider, out T value);
+
+    private static T Read<T>(IConfigurationSection section, string key, T fallback, Parser<T> parse)
+    {
+        var text = section[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return parse(text, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new InvalidOperationException($"Configuration error: {Section}:{key} \"{text}\" is not a {(typeof(T) == typeof(TimeSpan) ? "time span (hh:mm:ss)" : "whole number")}.");
+    }
 
     /// <summary>Throws naming the first key whose value cannot be used.</summary>
     public SandboxWatchOptions Validated()

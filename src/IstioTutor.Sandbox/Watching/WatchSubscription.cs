@@ -55,7 +55,8 @@ internal sealed class WatchSubscription : IDisposable
         };
         if (type is not null)
         {
-            Offer(new WatchEvent(type, change.Object));
+            // A copy made under the API's lock: stored objects are only ever read under it.
+            Offer(new WatchEvent(type, change.Object.DeepClone().AsObject()));
         }
     }
 

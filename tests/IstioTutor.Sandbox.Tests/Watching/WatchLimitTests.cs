@@ -124,6 +124,30 @@ public sealed class WatchLimitTests : IDisposable
         Assert.False(File.Exists(Path.Combine(directory, "bad.db")));
     }
 
+    [Fact]
+    public void Watch_settings_from_configuration_that_are_not_numbers_fail_naming_the_key()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Sandbox:Watch:IdleTimeout"] = "soon" })
+            .Build();
+
+        var e = Assert.Throws<InvalidOperationException>(() => SandboxWatchOptions.From(configuration));
+
+        Assert.Contains("Sandbox:Watch:IdleTimeout", e.Message);
+    }
+
+    [Fact]
+    public void Watch_settings_from_configuration_are_read()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Sandbox:Watch:MaxPerClient"] = "7", ["Sandbox:Watch:IdleTimeout"] = "00:02:00" })
+            .Build();
+
+        var options = SandboxWatchOptions.From(configuration);
+
+        Assert.Equal((7, TimeSpan.FromMinutes(2)), (options.MaxPerClient, options.IdleTimeout));
+    }
+
     private static async Task<string> CurrentVersionAsync(HttpClient http) =>
         (string)JsonNode.Parse(await http.GetStringAsync("/api/v1/namespaces"))!["metadata"]!["resourceVersion"]!;
 }
