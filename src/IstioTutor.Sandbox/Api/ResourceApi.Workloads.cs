@@ -24,6 +24,8 @@ internal sealed partial class ResourceApi
         "involvedObject.kind", "involvedObject.name", "involvedObject.namespace", "involvedObject.uid", "involvedObject.fieldPath",
     ];
 
+    private const int EventsPerNamespace = 500;
+
     private readonly WorkloadRuntime runtime = new();
 
     private static string? FieldValue(JsonObject o, string[] path)
@@ -209,7 +211,17 @@ internal sealed partial class ResourceApi
 
             store.Put("", "events", ns, e);
         }
+
+        // Events expire on a cluster (an hour by default); here a namespace keeps its newest ones.
+        var events = store.List("", "events", ns).ToList();
+        foreach (var old in events.OrderBy(e => EventSequence((string)e["metadata"]!["name"]!), StringComparer.Ordinal).Take(Math.Max(0, events.Count - EventsPerNamespace)).ToList())
+        {
+            store.Remove("", "events", ns, (string)old["metadata"]!["name"]!);
+        }
     }
+
+    /// <summary>The time-ordered suffix the runtime gives event names (after the last dot).</summary>
+    private static string EventSequence(string name) => name[(name.LastIndexOf('.') + 1)..];
 
     private void DeleteOwnedPods(ServedResource r, string ns, string name)
     {

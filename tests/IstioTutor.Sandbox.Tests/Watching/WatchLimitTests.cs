@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using IstioTutor.Sandbox.Server;
 using IstioTutor.Sandbox.Tests.Fixtures;
 using IstioTutor.Sandbox.Watching;
+using Microsoft.Extensions.Configuration;
 
 namespace IstioTutor.Sandbox.Tests.Watching;
 
@@ -127,7 +128,7 @@ public sealed class WatchLimitTests : IDisposable
     [Fact]
     public void Watch_settings_from_configuration_that_are_not_numbers_fail_naming_the_key()
     {
-        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+        var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Sandbox:Watch:IdleTimeout"] = "soon" })
             .Build();
 
@@ -139,7 +140,7 @@ public sealed class WatchLimitTests : IDisposable
     [Fact]
     public void Watch_settings_from_configuration_are_read()
     {
-        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+        var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Sandbox:Watch:MaxPerClient"] = "7", ["Sandbox:Watch:IdleTimeout"] = "00:02:00" })
             .Build();
 
