@@ -16,7 +16,7 @@ internal sealed partial class ResourceApi
 {
     private const string SeededReadOnly = "the sandbox's workloads are seeded read-only; change how traffic flows with Istio resources (VirtualService, DestinationRule, AuthorizationPolicy, ...) instead, or create your own Deployment";
 
-    private const string PodsReadOnly = "pods are made by their Deployment in the sandbox (the seeded ones are seeded read-only); change, scale (kubectl scale) or delete the Deployment instead";
+    private const string PodsReadOnly = "pods are made by their Deployment in the sandbox; change or scale (kubectl scale) the Deployment instead (deleting a pod makes its Deployment start another)";
 
     private static readonly string[] SelectableFields =
     [
@@ -41,7 +41,7 @@ internal sealed partial class ResourceApi
 
     private static void RefuseSeeded(ServedResource r, string name, JsonObject existing, string verb)
     {
-        if (r.Access == ServedAccess.Workload && IsSeeded(existing))
+        if (r.Access is ServedAccess.Workload or ServedAccess.Pods && IsSeeded(existing))
         {
             throw StatusError.Forbidden(r, name, verb, SeededReadOnly);
         }
@@ -218,6 +218,30 @@ internal sealed partial class ResourceApi
         {
             store.Remove("", "events", ns, (string)old["metadata"]!["name"]!);
         }
+    }
+
+    /// <summary>
+    /// A deleted pod of a Deployment is replaced by its ReplicaSet, as on a cluster (how learners "restart a
+    /// pod"); the Deployment keeps its scaling events, since it did not scale.
+    /// </summary>
+    private void ReplacePod(ServedResource r, string ns, JsonObject pod)
+    {
+        if (r.Access != ServedAccess.Pods)
+        {
+            return;
+        }
+
+        var deployment = store.List("apps", "deployments", ns).FirstOrDefault(d => WorkloadRuntime.Owns((string)d["metadata"]!["name"]!, pod));
+        if (deployment is null)
+        {
+            return;
+        }
+
+        var updated = deployment.DeepClone().AsObject();
+        var resource = served.All.First(s => s.Kind == ResourceKinds.Deployment);
+        var plan = PlanDeployment(resource, updated)!;
+        store.Put("apps", "deployments", ns, updated);
+        ApplyPlan(updated, plan with { Events = plan.Events.Where(e => (string?)e["involvedObject"]?["kind"] == "Pod").ToList() });
     }
 
     /// <summary>The time-ordered suffix the runtime gives event names (after the last dot).</summary>

@@ -316,8 +316,8 @@ internal sealed partial class ResourceApi
                 }
 
                 DeleteOwnedPods(r, ns ?? "", name);
-
                 store.Remove(r.Group, r.Plural, ns ?? "", name);
+                ReplacePod(r, ns ?? "", existing);
             }
 
             return ApiReply.Ok(new JsonObject
@@ -519,7 +519,7 @@ internal sealed partial class ResourceApi
     {
         switch (r.Access)
         {
-            case ServedAccess.Pods:
+            case ServedAccess.Pods when verb != "delete":
                 throw StatusError.Forbidden(r, name, verb, PodsReadOnly);
             case ServedAccess.Events:
                 throw new StatusError(405, "MethodNotAllowed", $"{verb} is not allowed on events in the sandbox");

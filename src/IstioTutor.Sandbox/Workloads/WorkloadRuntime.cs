@@ -45,13 +45,13 @@ internal sealed class WorkloadRuntime
         var events = new List<JsonObject>();
         var created = new List<JsonObject>();
         var taken = ownedPods.Select(PodName).ToHashSet(StringComparer.Ordinal);
-        var counter = 0;
         while (kept.Count + created.Count < replicas)
         {
+            // Random like the ReplicaSet controller's suffix, so a replacement never reuses a deleted pod's name.
             string podName;
             do
             {
-                podName = $"{replicaSet}-{Hash(replicaSet + "/" + counter++, 5)}";
+                podName = $"{replicaSet}-{Hash(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), 5)}";
             }
             while (!taken.Add(podName));
 

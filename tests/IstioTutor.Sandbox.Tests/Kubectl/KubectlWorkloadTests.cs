@@ -136,4 +136,20 @@ public sealed class KubectlWorkloadTests(SandboxFixture fixture)
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("The Deployment \"curl\" is invalid: spec.template.metadata.labels", result.Stderr);
     }
+
+    [KubectlFact]
+    public async Task Deleting_a_pod_of_a_learners_deployment_brings_a_replacement()
+    {
+        var ns = fixture.NewNamespace("wrepl");
+        await kubectl.RunAsync($"apply -n {ns} -f -", Samples.Curl());
+        var before = (await kubectl.RunAsync($"get pods -n {ns} -l app=curl -o name")).Stdout.Trim();
+
+        var deleted = await kubectl.RunAsync($"delete {before} -n {ns}");
+        var after = await PodLineAsync(ns, "curl");
+
+        Assert.True(deleted.ExitCode == 0, deleted.ToString());
+        Assert.Contains($"{before} deleted", deleted.Stdout.Replace("\"", "", StringComparison.Ordinal).Replace("pod ", "pod/", StringComparison.Ordinal));
+        Assert.Matches(@"^curl-\w+-\w+\s+2/2\s+Running\s+", after);
+        Assert.DoesNotContain(before["pod/".Length..], after);
+    }
 }
