@@ -107,13 +107,13 @@ internal sealed partial class ResourceApi
     /// kube-apiserver does; from a given resourceVersion it replays the kept changes after it, or answers
     /// 410 Gone when they are no longer all kept. Runs under the lock, so nothing falls between state and stream.
     /// </summary>
-    public WatchSubscription Watch(ServedResource r, string? ns, string? labelSelector, string? fieldSelector, string? resourceVersion, string client)
+    public WatchSubscription Watch(ServedResource r, string? ns, string? labelSelector, string? fieldSelector, string? resourceVersion, string client, bool sendInitialEvents = false)
     {
         var selector = Selector(labelSelector);
         var fields = FieldRequirements(fieldSelector);
         bool Matches(JsonObject o) => selector.Matches(o["metadata"]?["labels"] as JsonObject) && fields.All(f => f(o));
         long? from = null;
-        if (!string.IsNullOrEmpty(resourceVersion) && resourceVersion != "0")
+        if (!sendInitialEvents && !string.IsNullOrEmpty(resourceVersion) && resourceVersion != "0")
         {
             from = long.TryParse(resourceVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
                 ? parsed
@@ -136,6 +136,12 @@ internal sealed partial class ResourceApi
                 {
                     subscription.Offer(new WatchEvent("ADDED", o.DeepClone().AsObject()));
                 }
+
+                if (sendInitialEvents)
+                {
+                    // The watch-list protocol: a bookmark marks the end of the initial state.
+                    subscription.Offer(new WatchEvent("BOOKMARK", Bookmark(r, store.ResourceVersion, initialEventsEnd: true)));
+                }
             }
             else
             {
@@ -156,6 +162,18 @@ internal sealed partial class ResourceApi
         {
             return subscription.Events.Count == 0 ? store.ResourceVersion : null;
         }
+    }
+
+    /// <summary>A BOOKMARK event's object: only the kind and a resourceVersion the client may resume from.</summary>
+    public static JsonObject Bookmark(ServedResource r, long version, bool initialEventsEnd)
+    {
+        var metadata = new JsonObject { ["resourceVersion"] = Rv(version) };
+        if (initialEventsEnd)
+        {
+            metadata["annotations"] = new JsonObject { ["k8s.io/initial-events-end"] = "true" };
+        }
+
+        return new JsonObject { ["kind"] = r.Kind.Kind, ["apiVersion"] = r.GroupVersion, ["metadata"] = metadata };
     }
 
     /// <summary>What a client reads: a copy stamped with the apiVersion it asked through.</summary>

@@ -30,7 +30,7 @@ internal sealed partial class ApiRequestHandler
         var table = TableRequest.From(request.Headers.Accept.ToString(), query["includeObject"]);
         var bookmarks = IsTrue(query["allowWatchBookmarks"]);
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        using var subscription = api.Watch(resource, ns, query["labelSelector"], query["fieldSelector"], query["resourceVersion"], client);
+        using var subscription = api.Watch(resource, ns, query["labelSelector"], query["fieldSelector"], query["resourceVersion"], client, IsTrue(query["sendInitialEvents"]));
 
         var response = context.Response;
         response.StatusCode = 200;
@@ -52,6 +52,12 @@ internal sealed partial class ApiRequestHandler
             {
                 while (subscription.Events.TryRead(out var e))
                 {
+                    if (e.Type == "BOOKMARK")
+                    {
+                        await WriteEventAsync(response, e.Type, e.Object, context.RequestAborted);
+                        continue;
+                    }
+
                     var obj = ResourceApi.Render(resource, e.Object);
                     JsonNode rendered = table is null ? obj : printer.Table(resource, [obj], (string?)obj["metadata"]?["resourceVersion"], table.Include, withHeaders: !headersSent);
                     headersSent = true;
@@ -70,17 +76,7 @@ internal sealed partial class ApiRequestHandler
                     nextBookmark = now + watchOptions.BookmarkInterval;
                     if (api.BookmarkVersion(subscription) is { } version)
                     {
-                        var bookmark = new JsonObject
-                        {
-                            ["kind"] = resource.Kind.Kind,
-                            ["apiVersion"] = resource.GroupVersion,
-                            ["metadata"] = new JsonObject
-                            {
-                                ["resourceVersion"] = version.ToString(CultureInfo.InvariantCulture),
-                                ["annotations"] = new JsonObject { ["k8s.io/initial-events-end"] = "true" },
-                            },
-                        };
-                        await WriteEventAsync(response, "BOOKMARK", bookmark, context.RequestAborted);
+                        await WriteEventAsync(response, "BOOKMARK", ResourceApi.Bookmark(resource, version, initialEventsEnd: false), context.RequestAborted);
                     }
                 }
 

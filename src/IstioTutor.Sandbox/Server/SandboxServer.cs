@@ -32,9 +32,11 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly SandboxStore store;
     private readonly X509Certificate2 certificate;
+    private readonly WatchHub watches;
 
-    private SandboxServer(WebApplication app, SandboxStore store, X509Certificate2 certificate, Uri address, string token, string storePath)
+    private SandboxServer(WebApplication app, SandboxStore store, X509Certificate2 certificate, WatchHub watches, Uri address, string token, string storePath)
     {
+        this.watches = watches;
         this.app = app;
         this.store = store;
         this.certificate = certificate;
@@ -89,7 +91,8 @@ public sealed class SandboxServer : IAsyncDisposable
         try
         {
             var crds = CrdSchemas.Load();
-            var api = new ResourceApi(store, new ServedResources(), validator, TimeProvider.System, new WatchHub(watching), crds);
+            var watches = new WatchHub(watching);
+            var api = new ResourceApi(store, new ServedResources(), validator, TimeProvider.System, watches, crds);
             var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("IstioTutor.Sandbox");
             var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
             var certificate = SandboxCertificate.Create();
@@ -111,7 +114,7 @@ public sealed class SandboxServer : IAsyncDisposable
             app.Run(handler.HandleAsync);
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new SandboxServer(app, store, certificate, new Uri(address.EndsWith('/') ? address : address + "/"), token, fullPath);
+            return new SandboxServer(app, store, certificate, watches, new Uri(address.EndsWith('/') ? address : address + "/"), token, fullPath);
         }
         catch
         {
@@ -122,6 +125,8 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Open watches (kubectl get -w) would otherwise hold the shutdown until Kestrel's grace period ends.
+        watches.CloseAll();
         await app.StopAsync();
         await app.DisposeAsync();
         store.Dispose();

@@ -65,6 +65,18 @@ internal sealed class WatchHub(SandboxWatchOptions options)
         }
     }
 
+    /// <summary>Ends every open watch (their streams finish what is queued and close), so the server can stop at once.</summary>
+    public void CloseAll()
+    {
+        lock (gate)
+        {
+            foreach (var subscription in open)
+            {
+                subscription.Complete();
+            }
+        }
+    }
+
     private void Release(WatchSubscription subscription)
     {
         lock (gate)

@@ -68,6 +68,9 @@ internal sealed class WatchSubscription : IDisposable
         }
     }
 
+    /// <summary>No more events: the stream ends once it has sent what is queued.</summary>
+    public void Complete() => channel.Writer.TryComplete();
+
     public void Dispose()
     {
         channel.Writer.TryComplete();

@@ -126,6 +126,35 @@ public sealed class WatchLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task Stopping_the_server_ends_its_open_watches_at_once()
+    {
+        var (server, http) = await StartAsync(new SandboxWatchOptions());
+        using var _ = http;
+        using var response = await WatchAsync(http, "&resourceVersion=" + await CurrentVersionAsync(http));
+        var body = response.Content.ReadAsStringAsync();
+
+        var stopping = DateTime.UtcNow;
+        await server.DisposeAsync();
+
+        Assert.InRange(DateTime.UtcNow - stopping, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        await body.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Send_initial_events_ends_the_initial_state_with_a_bookmark()
+    {
+        var (server, http) = await StartAsync(new SandboxWatchOptions());
+        await using var _ = server;
+        using var __ = http;
+
+        using var response = await http.GetAsync("/api/v1/namespaces/istio-system/services?watch=true&timeoutSeconds=1&sendInitialEvents=true&allowWatchBookmarks=true&resourceVersionMatch=NotOlderThan");
+        var events = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+
+        Assert.Equal(["ADDED", "ADDED", "BOOKMARK"], events.Select(e => (string)e["type"]!));
+        Assert.Equal("true", (string?)events[^1]["object"]!["metadata"]!["annotations"]!["k8s.io/initial-events-end"]);
+    }
+
+    [Fact]
     public void Watch_settings_from_configuration_that_are_not_numbers_fail_naming_the_key()
     {
         var configuration = new ConfigurationBuilder()
