@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 
 namespace IstioTutor.Sandbox.Patching;
@@ -11,7 +12,7 @@ namespace IstioTutor.Sandbox.Patching;
 /// </summary>
 internal static class StrategicMergePatch
 {
-    private static readonly Dictionary<string, string[]> MergeKeys = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string[]> MergeKeys = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         ["containers"] = ["name"],
         ["initContainers"] = ["name"],
@@ -24,7 +25,7 @@ internal static class StrategicMergePatch
         ["hostAliases"] = ["ip"],
         ["conditions"] = ["type"],
         ["secrets"] = ["name"],
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static JsonNode? Apply(JsonNode? target, JsonNode? patch)
     {

@@ -10,15 +10,16 @@ namespace IstioTutor.Sandbox.Tests.Printing;
 public sealed class TablePrinterTests
 {
     private static readonly CrdSchemas Crds = CrdSchemas.Load();
-    private readonly TablePrinter printer = new(Crds, TimeProvider.System);
+    private static readonly DateTimeOffset Now = new(2026, 12, 6, 10, 0, 0, TimeSpan.Zero);
+    private readonly TablePrinter printer = new(Crds, new FixedTime(Now));
 
     private static ServedResource Served(ResourceKind kind) => new(kind, [], ServedAccess.Writable);
 
     [Fact]
     public void A_gateway_api_gateway_prints_class_address_programmed_age()
     {
-        var gateway = JsonNode.Parse($$$"""
-            {"apiVersion":"gateway.networking.k8s.io/v1","kind":"Gateway","metadata":{"name":"web","creationTimestamp":"{{{DateTime.UtcNow.AddMinutes(-5):yyyy-MM-ddTHH:mm:ssZ}}}"},
+        var gateway = JsonNode.Parse("""
+            {"apiVersion":"gateway.networking.k8s.io/v1","kind":"Gateway","metadata":{"name":"web","creationTimestamp":"2026-12-06T09:55:00Z"},
              "spec":{"gatewayClassName":"istio"},
              "status":{"addresses":[{"type":"IPAddress","value":"10.96.0.20"}],"conditions":[{"type":"Accepted","status":"True"},{"type":"Programmed","status":"True"}]}}
             """)!.AsObject();
@@ -72,4 +73,9 @@ public sealed class TablePrinterTests
     [InlineData(3 * 86400 + 3600, "3d1h")]
     public void Ages_print_as_kubernetes_prints_them(int seconds, string expected) =>
         Assert.Equal(expected, HumanDuration.Format(TimeSpan.FromSeconds(seconds)));
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
 }
