@@ -129,10 +129,12 @@ internal sealed partial class ResourceApi
                     ?? throw new StatusError(410, "Expired", $"too old resource version: {version} ({store.OldestKeptVersion})");
             }
 
-            var subscription = watches.Subscribe(r, r.Kind.Namespaced ? ns : null, Matches, client);
+            // The initial state never counts against the queue limit: only a watcher falling behind live changes is ended.
+            var initial = replay is null ? store.List(r.Group, r.Plural, r.Kind.Namespaced ? ns : "").Where(Matches).ToList() : [];
+            var subscription = watches.Subscribe(r, r.Kind.Namespaced ? ns : null, Matches, client, initial.Count + (replay?.Count ?? 0) + 1);
             if (replay is null)
             {
-                foreach (var o in store.List(r.Group, r.Plural, r.Kind.Namespaced ? ns : "").Where(Matches))
+                foreach (var o in initial)
                 {
                     subscription.Offer(new WatchEvent("ADDED", o.DeepClone().AsObject()));
                 }

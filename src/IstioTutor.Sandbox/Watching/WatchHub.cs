@@ -28,7 +28,8 @@ internal sealed class WatchHub(SandboxWatchOptions options)
     }
 
     /// <summary>Opens a watch for <paramref name="client"/>, or throws 429 when that client already holds the maximum.</summary>
-    public WatchSubscription Subscribe(ServedResource resource, string? ns, Func<System.Text.Json.Nodes.JsonObject, bool> matches, string client)
+    /// <param name="backlog">Events queued at once (initial state, replayed changes) on top of the queue limit.</param>
+    public WatchSubscription Subscribe(ServedResource resource, string? ns, Func<System.Text.Json.Nodes.JsonObject, bool> matches, string client, int backlog = 0)
     {
         lock (gate)
         {
@@ -39,7 +40,7 @@ internal sealed class WatchHub(SandboxWatchOptions options)
                     $"too many open watches: this client already holds {held} of the {options.MaxPerClient} the sandbox allows (Sandbox:Watch:MaxPerClient); stop a kubectl get -w or kubectl wait before starting another");
             }
 
-            var subscription = new WatchSubscription(resource, ns, matches, client, options.QueueLimit, Release);
+            var subscription = new WatchSubscription(resource, ns, matches, client, options.QueueLimit + backlog, Release);
             perClient[client] = held + 1;
             open.Add(subscription);
             return subscription;
