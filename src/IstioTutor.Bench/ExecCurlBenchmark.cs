@@ -5,9 +5,11 @@ using IstioTutor.Mesh.Model;
 using IstioTutor.Mesh.Validation;
 using IstioTutor.Sandbox.Api;
 using IstioTutor.Sandbox.Pods;
+using IstioTutor.Sandbox.Schemas;
 using IstioTutor.Sandbox.Server;
 using IstioTutor.Sandbox.Shell;
 using IstioTutor.Sandbox.Storage;
+using IstioTutor.Sandbox.Watching;
 
 namespace IstioTutor.Bench;
 
@@ -50,7 +52,7 @@ public sealed class ExecCurlBenchmark : IBenchmark
     private static List<BenchFigure> InProcess(string storePath, CancellationToken cancellationToken)
     {
         using var store = new SandboxStore(storePath);
-        var api = new ResourceApi(store, new ServedResources(), new IstioValidator(), TimeProvider.System);
+        var api = new ResourceApi(store, new ServedResources(), new IstioValidator(), TimeProvider.System, new WatchHub(new SandboxWatchOptions().Validated()), CrdSchemas.Load());
         api.Create(api.Served.Find("", "v1", "namespaces")!, null, new System.Text.Json.Nodes.JsonObject { ["metadata"] = new System.Text.Json.Nodes.JsonObject { ["name"] = Namespace } }, dryRun: false);
         var pods = new PodSubresources(api, TimeProvider.System, new ExecLimits());
         var podObject = api.Snapshot(Namespace).Pods.First(p => (string?)p["metadata"]?["labels"]?["app"] == "ratings");

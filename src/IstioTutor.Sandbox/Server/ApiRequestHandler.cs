@@ -2,8 +2,11 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IstioTutor.Mesh.Model;
 using IstioTutor.Sandbox.Api;
 using IstioTutor.Sandbox.Pods;
+using IstioTutor.Sandbox.Printing;
+using IstioTutor.Sandbox.Watching;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +18,7 @@ namespace IstioTutor.Sandbox.Server;
 /// Every failure leaves as a Kubernetes Status. A request without the server's bearer token is refused
 /// (401) before its path or body is looked at.
 /// </summary>
-internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments discovery, PodSubresources pods, string storePath, string token, ILogger logger)
+internal sealed partial class ApiRequestHandler(ResourceApi api, DiscoveryDocuments discovery, TablePrinter printer, SandboxWatchOptions watchOptions, PodSubresources pods, string storePath, string token, ILogger logger)
 {
     /// <summary>Names the data file behind this server, so another process can tell it serves the same sandbox.</summary>
     public const string StoreHeader = "X-IstioTutor-Sandbox-Store";
@@ -148,23 +151,35 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
             return null;
         }
 
+        var query = request.Query;
+        var dryRun = DryRun(query["dryRun"]);
+        if (rest.Length == 3 && rest[2] == "scale" && resource.Kind == ResourceKinds.Deployment && ns is not null)
+        {
+            return request.Method switch
+            {
+                "GET" => api.GetScale(resource, ns, rest[1]),
+                "PATCH" => api.WriteScale(resource, ns, rest[1], PatchFormatOf(request.ContentType), RequestBody.ParseJson(request.ContentType, await RequestBody.ReadAsync(request)), dryRun),
+                "PUT" => api.WriteScale(resource, ns, rest[1], null, ParseJson(request.ContentType, await RequestBody.ReadAsync(request)), dryRun),
+                _ => throw MethodNotAllowed(request),
+            };
+        }
+
         if (rest.Length > 2 || (resource.Kind.Namespaced && ns is null && rest.Length == 2))
         {
             throw NotFoundPath(request);
         }
 
-        var query = request.Query;
-        var dryRun = DryRun(query["dryRun"]);
         if (rest.Length == 1)
         {
             if (request.Method == HttpMethods.Get)
             {
                 if (IsTrue(query["watch"]))
                 {
-                    throw new StatusError(405, "MethodNotAllowed", "the IstioTutor sandbox does not serve watches; run the command again without -w/--watch");
+                    await ServeWatchAsync(context, resource, ns);
+                    return null;
                 }
 
-                return api.List(resource, ns, query["labelSelector"], query["fieldSelector"]);
+                return AsTable(request, resource, api.List(resource, ns, query["labelSelector"], query["fieldSelector"]));
             }
 
             if (request.Method == HttpMethods.Post)
@@ -173,7 +188,7 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
                 var obj = IsProtobuf(request.ContentType) && resource.Access == ServedAccess.Namespaces
                     ? ProtobufNamespaceReader.Read(body)
                     : ParseJson(request.ContentType, body);
-                return api.Create(resource, ns, obj, dryRun);
+                return api.Create(resource, ns, obj, dryRun, Validation(query["fieldValidation"]));
             }
 
             throw MethodNotAllowed(request);
@@ -182,19 +197,19 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
         var name = rest[1];
         if (request.Method == HttpMethods.Get)
         {
-            return api.Get(resource, ns, name);
+            return AsTable(request, resource, api.Get(resource, ns, name));
         }
 
         if (request.Method == HttpMethods.Put)
         {
-            return api.Replace(resource, ns, name, ParseJson(request.ContentType, await RequestBody.ReadAsync(request)), dryRun);
+            return api.Replace(resource, ns, name, ParseJson(request.ContentType, await RequestBody.ReadAsync(request)), dryRun, Validation(query["fieldValidation"]));
         }
 
         if (request.Method == HttpMethods.Patch)
         {
             var format = PatchFormatOf(request.ContentType);
             var body = await RequestBody.ReadAsync(request);
-            return api.Patch(resource, ns, name, format, RequestBody.ParseJson(request.ContentType, body, format == PatchFormat.Apply), dryRun);
+            return api.Patch(resource, ns, name, format, RequestBody.ParseJson(request.ContentType, body, format == PatchFormat.Apply), dryRun, Validation(query["fieldValidation"]));
         }
 
         if (request.Method == HttpMethods.Delete)
@@ -203,6 +218,13 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
         }
 
         throw MethodNotAllowed(request);
+    }
+
+    /// <summary>Server-side printing when the client asked for a Table (kubectl get does), else the reply as it is.</summary>
+    private ApiReply AsTable(HttpRequest request, ServedResource resource, ApiReply reply)
+    {
+        var table = TableRequest.From(request.Headers.Accept.ToString(), request.Query["includeObject"]);
+        return table is null ? reply : reply with { Body = printer.Table(resource, reply.Body, table.Include) };
     }
 
     private static PatchFormat PatchFormatOf(string? contentType) => MediaType(contentType) switch
@@ -219,7 +241,7 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
         var media = MediaType(contentType);
         if (media.Length > 0 && media != "application/json" && media != "*/*")
         {
-            throw new StatusError(415, "UnsupportedMediaType", $"the body of the request was in an unknown format ({contentType}) - accepted media types include: application/json");
+            throw new StatusError(415, "UnsupportedMediaType", $"the body of the request was in an unknown format ({contentType}) - accepted media types include: application/json (the sandbox reads JSON only: kubectl create deployment/service/configmap send protobuf, so write a manifest and use kubectl apply -f)");
         }
 
         return RequestBody.ParseJson(contentType, body);
@@ -235,6 +257,15 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
         null or "" => false,
         "All" => true,
         _ => throw StatusError.BadRequest($"dryRun \"{value}\" is not supported: the only value is \"All\""),
+    };
+
+    /// <summary>The fieldValidation directive; absent means Warn, as on kube-apiserver.</summary>
+    private static FieldValidation Validation(string? value) => value switch
+    {
+        null or "" or "Warn" => FieldValidation.Warn,
+        "Strict" => FieldValidation.Strict,
+        "Ignore" => FieldValidation.Ignore,
+        _ => throw StatusError.BadRequest($"invalid fieldValidation directive: \"{value}\": the directives are Ignore, Warn and Strict"),
     };
 
     private static bool IsTrue(string? value) => value is "true" or "1";

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using IstioTutor.Sandbox.Api;
 using IstioTutor.Sandbox.Pods;
+using IstioTutor.Sandbox.Schemas;
 using IstioTutor.Sandbox.Shell;
 using IstioTutor.Sandbox.Storage;
+using IstioTutor.Sandbox.Watching;
 
 namespace IstioTutor.Sandbox.Tests.Shell;
 
@@ -20,7 +22,7 @@ public sealed class ShellHost : IDisposable
     public ShellHost()
     {
         _store = new SandboxStore(Path.Combine(_directory, "sandbox.db"));
-        _api = new ResourceApi(_store, new ServedResources(), null, TimeProvider.System);
+        _api = new ResourceApi(_store, new ServedResources(), null, TimeProvider.System, new WatchHub(new SandboxWatchOptions().Validated()), CrdSchemas.Load());
         _api.Create(_api.Served.Find("", "v1", "namespaces")!, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = Namespace } }, dryRun: false);
         _pods = new PodSubresources(_api, TimeProvider.System, new ExecLimits());
     }
