@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using IstioTutor.Mesh.Cluster;
 using IstioTutor.Mesh.Model;
 using IstioTutor.Mesh.Validation;
+using IstioTutor.Sandbox.GatewayApi;
 using IstioTutor.Sandbox.Patching;
 using IstioTutor.Sandbox.Seeding;
 using IstioTutor.Sandbox.Selection;
@@ -28,6 +29,7 @@ internal sealed partial class ResourceApi
     private readonly ServedResources served;
     private readonly IResourceValidator? validator;
     private readonly TimeProvider time;
+    private readonly GatewayController gateways;
 
     public ResourceApi(SandboxStore store, ServedResources served, IResourceValidator? validator, TimeProvider time)
     {
@@ -35,6 +37,7 @@ internal sealed partial class ResourceApi
         this.served = served;
         this.validator = validator;
         this.time = time;
+        gateways = new GatewayController(store, time);
         lock (gate)
         {
             if (store.IsEmpty)
@@ -51,6 +54,10 @@ internal sealed partial class ResourceApi
 
                 store.Commit();
             }
+
+            // Istio's class controller puts back a missing built-in GatewayClass whenever istiod starts.
+            gateways.Reconcile();
+            store.Commit();
         }
     }
 
@@ -108,7 +115,7 @@ internal sealed partial class ResourceApi
     }
 
     public ApiReply Create(ServedResource r, string? ns, JsonNode? body, bool dryRun) =>
-        Committed(() => CreateStaged(r, ns, body, dryRun));
+        Committed(r, dryRun, () => CreateStaged(r, ns, body, dryRun));
 
     private ApiReply CreateStaged(ServedResource r, string? ns, JsonNode? body, bool dryRun)
     {
@@ -146,17 +153,22 @@ internal sealed partial class ResourceApi
                 return new ApiReply(201, Out(r, created), []);
             }
 
-            EnsureNamespace(ns!, dryRun);
-            var stored = Fresh(obj, ns!, name, r.Kind);
+            ns = r.Kind.Namespaced ? ns! : "";
+            if (r.Kind.Namespaced)
+            {
+                EnsureNamespace(ns, dryRun);
+            }
+
+            var stored = Fresh(obj, ns, name, r.Kind);
             var warnings = Admit(r, name, stored);
-            if (store.Find(r.Group, r.Plural, ns!, name) is not null)
+            if (store.Find(r.Group, r.Plural, ns, name) is not null)
             {
                 throw StatusError.AlreadyExists(r, name);
             }
 
             if (!dryRun)
             {
-                store.Put(r.Group, r.Plural, ns!, stored);
+                store.Put(r.Group, r.Plural, ns, stored);
             }
 
             return new ApiReply(201, Out(r, stored), warnings);
@@ -164,7 +176,7 @@ internal sealed partial class ResourceApi
     }
 
     public ApiReply Replace(ServedResource r, string? ns, string name, JsonNode? body, bool dryRun) =>
-        Committed(() => ReplaceStaged(r, ns, name, body, dryRun));
+        Committed(r, dryRun, () => ReplaceStaged(r, ns, name, body, dryRun));
 
     private ApiReply ReplaceStaged(ServedResource r, string? ns, string name, JsonNode? body, bool dryRun)
     {
@@ -183,7 +195,7 @@ internal sealed partial class ResourceApi
     }
 
     public ApiReply Patch(ServedResource r, string? ns, string name, PatchFormat format, JsonNode? patch, bool dryRun) =>
-        Committed(() => PatchStaged(r, ns, name, format, patch, dryRun));
+        Committed(r, dryRun, () => PatchStaged(r, ns, name, format, patch, dryRun));
 
     private ApiReply PatchStaged(ServedResource r, string? ns, string name, PatchFormat format, JsonNode? patch, bool dryRun)
     {
@@ -230,7 +242,7 @@ internal sealed partial class ResourceApi
     }
 
     public ApiReply Delete(ServedResource r, string? ns, string name, bool dryRun) =>
-        Committed(() => DeleteStaged(r, ns, name, dryRun));
+        Committed(r, dryRun, () => DeleteStaged(r, ns, name, dryRun));
 
     private ApiReply DeleteStaged(ServedResource r, string? ns, string name, bool dryRun)
     {
@@ -273,15 +285,23 @@ internal sealed partial class ResourceApi
     /// <summary>
     /// Runs a write under the lock and commits what it staged before the reply can leave, so an acknowledged
     /// write is in the file. Also when the write is refused part-way: a learner namespace made on first use
-    /// stays made, as it would on a cluster.
+    /// stays made, as it would on a cluster. A write that Istio's gateway controller watches (a Gateway API
+    /// object, a Service, a namespace's labels) is followed by its reconcile, committed with it, as istiod
+    /// writes status moments after the write.
     /// </summary>
-    private ApiReply Committed(Func<ApiReply> write)
+    private ApiReply Committed(ServedResource r, bool dryRun, Func<ApiReply> write)
     {
         lock (gate)
         {
             try
             {
-                return write();
+                var reply = write();
+                if (!dryRun && GatewayController.Watches(r.Kind))
+                {
+                    gateways.Reconcile();
+                }
+
+                return reply;
             }
             finally
             {
@@ -396,7 +416,7 @@ internal sealed partial class ResourceApi
             metadata.Remove(key);
         }
 
-        var ordered = new JsonObject { ["name"] = name, ["namespace"] = ns };
+        var ordered = kind.Namespaced ? new JsonObject { ["name"] = name, ["namespace"] = ns } : new JsonObject { ["name"] = name };
         foreach (var (key, value) in metadata)
         {
             if (key is not "name" and not "namespace")
@@ -436,7 +456,13 @@ internal sealed partial class ResourceApi
         }
 
         var outcome = validator.Validate(r.Kind, Out(r, obj));
-        return outcome.IsValid ? outcome.Warnings : throw StatusError.Denied(r, name, outcome.Errors);
+        if (outcome.IsValid)
+        {
+            return outcome.Warnings;
+        }
+
+        // The Gateway API has no webhook: its CRD schema and CEL rules refuse, in the API server's own words.
+        throw ResourceKinds.IsGatewayApi(r.Group) ? StatusError.Invalid(r, name, outcome.Errors) : StatusError.Denied(r, name, outcome.Errors);
     }
 
     private static void RefuseReadOnly(ServedResource r, string name, string verb)

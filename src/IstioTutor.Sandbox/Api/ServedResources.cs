@@ -4,7 +4,8 @@ using IstioTutor.Mesh.Model;
 namespace IstioTutor.Sandbox.Api;
 
 /// <summary>
-/// The API surface the sandbox serves: every version Istio's CRDs serve (crd-all.gen.yaml) plus the
+/// The API surface the sandbox serves: every version Istio's CRDs serve (crd-all.gen.yaml), the Gateway API
+/// CRDs at the versions istio.io has learners install (v1.3 standard; TCPRoute/TLSRoute experimental), plus the
 /// core and apps types holding the seeded workloads. Objects are stored once per group/plural.
 /// </summary>
 internal sealed class ServedResources
@@ -20,6 +21,14 @@ internal sealed class ServedResources
             foreach (var version in ResourceKinds.ServedVersions(kind))
             {
                 all.Add(new ServedResource(kind with { Version = version }, ["istio-io", groupCategory], ServedAccess.Writable));
+            }
+        }
+
+        foreach (var kind in ResourceKinds.GatewayApi)
+        {
+            foreach (var version in ResourceKinds.ServedVersions(kind))
+            {
+                all.Add(new ServedResource(kind with { Version = version }, ["gateway-api"], ServedAccess.Writable));
             }
         }
 
