@@ -539,6 +539,26 @@ internal sealed partial class ResourceApi
         return obj;
     }
 
+    /// <summary>
+    /// Seeds one read-only workload object (a Service, say) the way the sample app is seeded, then lets the
+    /// gateway controller see it, as it would see any Service appear.
+    /// </summary>
+    internal void Seed(SeededObject seeded)
+    {
+        lock (gate)
+        {
+            try
+            {
+                PutSeeded(seeded);
+                gateways.Reconcile();
+            }
+            finally
+            {
+                store.Commit();
+            }
+        }
+    }
+
     private void PutSeeded(SeededObject seeded)
     {
         var metadata = (JsonObject)seeded.Object["metadata"]!;

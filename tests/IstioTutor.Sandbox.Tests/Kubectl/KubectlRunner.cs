@@ -4,12 +4,21 @@ using IstioTutor.Sandbox.Tests.Fixtures;
 namespace IstioTutor.Sandbox.Tests.Kubectl;
 
 /// <summary>Runs the real kubectl against the fixture's sandbox with its kubeconfig (or the one given) and its own cache dir.</summary>
-public sealed class KubectlRunner(SandboxFixture fixture, string? kubeconfig = null)
+public sealed class KubectlRunner(string kubeconfig, string cacheDir)
 {
+    public KubectlRunner(SandboxFixture fixture, string? kubeconfig = null)
+        : this(kubeconfig ?? fixture.KubeconfigPath, fixture.KubectlCacheDir)
+    {
+    }
+
     public static string? Executable { get; } = Find();
 
     /// <summary>Runs kubectl with <paramref name="arguments"/> split on spaces (no shell quoting: pass JSON without spaces).</summary>
-    public async Task<KubectlResult> RunAsync(string arguments, string? stdin = null)
+    public Task<KubectlResult> RunAsync(string arguments, string? stdin = null) =>
+        RunAsync(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries), stdin);
+
+    /// <summary>Runs kubectl with these arguments as given (a jsonpath with spaces, say).</summary>
+    public async Task<KubectlResult> RunAsync(IReadOnlyList<string> arguments, string? stdin = null)
     {
         var start = new ProcessStartInfo(Executable!)
         {
@@ -18,7 +27,7 @@ public sealed class KubectlRunner(SandboxFixture fixture, string? kubeconfig = n
             RedirectStandardInput = stdin is not null,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "--kubeconfig", kubeconfig ?? fixture.KubeconfigPath, "--cache-dir", fixture.KubectlCacheDir }.Concat(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+        foreach (var argument in new[] { "--kubeconfig", kubeconfig, "--cache-dir", cacheDir }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
