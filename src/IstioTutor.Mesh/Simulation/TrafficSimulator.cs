@@ -9,7 +9,8 @@ namespace IstioTutor.Mesh.Simulation;
 /// subset and load balancing, connection-pool overflow, outlier ejection, mTLS handshake against the
 /// destination's PeerAuthentication, RequestAuthentication (401), AuthorizationPolicy (403), the
 /// destination's own latency and failures, then retries, per-try timeout and route timeout.
-/// See <see cref="SimulationRun"/> for the simplifications.
+/// The parts: <see cref="TrafficSource"/>, <see cref="RouteResolver"/>, <see cref="EndpointPool"/>,
+/// <see cref="SecurityCheck"/> and <see cref="RequestFlow"/>; <see cref="SimulationRun"/> states the simplifications.
 /// </summary>
 public sealed class TrafficSimulator
 {
@@ -35,5 +36,22 @@ public sealed class TrafficSimulator
         }
 
         return new SimulationRun(model, request).Execute();
+    }
+
+    /// <summary>
+    /// Sends one request and returns the response a client would read (the app's body when
+    /// <paramref name="apps"/> knows the workload's image, Envoy's local reply otherwise), with the route,
+    /// upstream pod, mTLS and timing. The same route, pool and security parts as <see cref="Simulate(MeshModel, SimulationRequest)"/>.
+    /// </summary>
+    public HttpExchange Send(MeshModel model, HttpCall call, IWorkloadApps? apps = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(call);
+        if (string.IsNullOrWhiteSpace(call.Host))
+        {
+            throw new ArgumentException("The host to send the request to is empty: give a service name such as \"reviews\".", nameof(call));
+        }
+
+        return SingleRequest.Send(model, call, apps);
     }
 }

@@ -176,7 +176,7 @@ public sealed class TrafficSimulatorTests
     [Fact]
     public void A_request_to_an_external_host_without_a_ServiceEntry_is_refused_with_the_reason()
     {
-        var error = Assert.Throws<ArgumentException>(() => Run(new SimulationRequest("httpbin.org") { Source = "productpage", Requests = 5, Seed = 1 }));
+        var error = Assert.Throws<UnknownHostException>(() => Run(new SimulationRequest("httpbin.org") { Source = "productpage", Requests = 5, Seed = 1 }));
 
         Assert.Contains("\"httpbin.org\"", error.Message, StringComparison.Ordinal);
     }

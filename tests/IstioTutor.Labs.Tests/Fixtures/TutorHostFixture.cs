@@ -75,18 +75,31 @@ public sealed class TutorHostFixture : IAsyncLifetime
     /// Every object of every kind the sandbox serves and the tutor can read (Istio config, namespaces, pods,
     /// services, service accounts, deployments) outside <paramref name="except"/>, as comparable JSON text.
     /// </summary>
+    /// <summary>A kind the sandbox does not serve (404) has no objects to compare.</summary>
+    private async Task<IReadOnlyList<JsonObject>> ListServedAsync(ResourceKind kind)
+    {
+        try
+        {
+            return await Cluster.ListAsync(kind, null, null, CancellationToken.None);
+        }
+        catch (MeshApiException e) when (e.Code == 404)
+        {
+            return [];
+        }
+    }
+
     public async Task<SortedDictionary<string, string>> SnapshotAllAsync(string? except)
     {
         var all = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var kind in ResourceKinds.All)
         {
-            foreach (var item in await Cluster.ListAsync(kind, null, null, CancellationToken.None))
+            foreach (var item in await ListServedAsync(kind))
             {
                 var name = item["metadata"]?["name"]?.GetValue<string>() ?? "";
                 var ns = kind.Namespaced ? item["metadata"]?["namespace"]?.GetValue<string>() ?? "" : name;
                 if (ns != except)
                 {
-                    all[$"{kind.Kind}/{ns}/{name}"] = item.ToJsonString();
+                    all[$"{(ResourceKinds.IsGatewayApi(kind.Group) ? $"{kind.Kind}.{kind.Group}" : kind.Kind)}/{ns}/{name}"] = item.ToJsonString();
                 }
             }
         }

@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using IstioTutor.Mesh.Model;
+
+namespace IstioTutor.Mesh.Simulation;
+
+/// <summary>Header changes a route makes: set (replace), add (append) and remove, as VirtualService <c>headers</c> and HTTPRoute header modifiers express them.</summary>
+public sealed record HeaderEdits(
+    IReadOnlyList<KeyValuePair<string, string>> Set,
+    IReadOnlyList<KeyValuePair<string, string>> Add,
+    IReadOnlyList<string> Remove)
+{
+    public static HeaderEdits None { get; } = new([], [], []);
+
+    public bool IsEmpty => Set.Count == 0 && Add.Count == 0 && Remove.Count == 0;
+
+    /// <summary>Reads a VirtualService <c>headers.request</c>/<c>headers.response</c> object (set/add maps, remove list).</summary>
+    public static HeaderEdits FromVirtualService(JsonNode? node) => node is not JsonObject o ? None : new(
+        Pairs(o["set"]),
+        Pairs(o["add"]),
+        JsonFields.Strings(o["remove"]).ToList());
+
+    /// <summary>Applies the edits to a header list (names compared case-insensitively, kept lower-case).</summary>
+    public Dictionary<string, string> ApplyTo(IReadOnlyDictionary<string, string> headers)
+    {
+        var result = new Dictionary<string, string>(headers.Select(h => KeyValuePair.Create(h.Key.ToLowerInvariant(), h.Value)), StringComparer.Ordinal);
+        foreach (var name in Remove)
+        {
+            result.Remove(name.ToLowerInvariant());
+        }
+
+        foreach (var (name, value) in Set)
+        {
+            result[name.ToLowerInvariant()] = value;
+        }
+
+        foreach (var (name, value) in Add)
+        {
+            var key = name.ToLowerInvariant();
+            result[key] = result.TryGetValue(key, out var existing) ? $"{existing},{value}" : value;
+        }
+
+        return result;
+    }
+
+    private static List<KeyValuePair<string, string>> Pairs(JsonNode? node) =>
+        node is JsonObject map ? map.Select(kv => KeyValuePair.Create(kv.Key, JsonFields.Str(kv.Value) ?? "")).ToList() : [];
+}
