@@ -439,6 +439,11 @@ internal sealed partial class ResourceApi
             }
         }
 
+        if (ResourceKinds.IsGatewayApi(kind.Group))
+        {
+            GatewayApiDefaults.Apply(kind.Kind, result);
+        }
+
         return result;
     }
 

@@ -43,6 +43,10 @@ internal sealed class GatewayController(SandboxStore store, TimeProvider time)
         }
 
         ReconcileDeployments(managed.Where(m => m.Class.Deploys).ToList(), now);
+        foreach (var gateway in gateways.Where(g => g["status"] is null && !managed.Any(m => m.Gateway == g)))
+        {
+            WriteStatus(Group, "gateways", gateway, Pending());
+        }
 
         var namespaces = store.List("", "namespaces", "").ToList();
         var listeners = new Dictionary<string, IReadOnlyList<ParentListener>>(StringComparer.Ordinal);
@@ -99,6 +103,11 @@ internal sealed class GatewayController(SandboxStore store, TimeProvider time)
         {
             if (BuiltinGatewayClass.ForController((string?)gatewayClass["spec"]?["controllerName"]) is not { } info)
             {
+                if (gatewayClass["status"] is null)
+                {
+                    WriteStatus(Group, "gatewayclasses", gatewayClass, new JsonObject { ["conditions"] = new JsonArray(PendingCondition("Accepted")) });
+                }
+
                 continue;
             }
 
@@ -251,6 +260,18 @@ internal sealed class GatewayController(SandboxStore store, TimeProvider time)
         updated["status"] = status;
         store.Put(group, plural, Namespace(stored), updated);
     }
+
+    /// <summary>The status the CRD schema defaults a new object to, which stays while no controller claims it.</summary>
+    private static JsonObject Pending() => new() { ["conditions"] = new JsonArray(PendingCondition("Accepted"), PendingCondition("Programmed")) };
+
+    private static JsonObject PendingCondition(string type) => new()
+    {
+        ["lastTransitionTime"] = "1970-01-01T00:00:00Z",
+        ["message"] = "Waiting for controller",
+        ["reason"] = "Pending",
+        ["status"] = "Unknown",
+        ["type"] = type,
+    };
 
     private static JsonObject Stamp(JsonObject obj, string now)
     {
