@@ -73,7 +73,7 @@ internal static partial class GatewayStatus
             var protocol = (string?)listener["protocol"] ?? "";
             var conditions = new List<StatusCondition>();
             var error = ProtocolError(protocol, waypoint);
-            if (error is null && waypoint && (PortOf(listener) != 15008 || protocol != "HBONE") && listeners.Count > 0)
+            if (error is null && waypoint && (PortOf(listener) != 15008 || protocol != "HBONE"))
             {
                 error = "Expected a single listener on port 15008 with protocol \"HBONE\"";
             }
@@ -82,9 +82,10 @@ internal static partial class GatewayStatus
                 ? StatusCondition.True("Accepted", "Accepted", "No errors found")
                 : StatusCondition.False("Accepted", "UnsupportedProtocol", error));
             var tlsError = error is null ? CertificateError(listener, GatewayController.Namespace(gateway)) : null;
-            conditions.Add(error is null && tlsError is null
+            // buildListener: a protocol refusal is reported on Accepted only; a TLS one also un-programs the listener.
+            conditions.Add(tlsError is null
                 ? StatusCondition.True("Programmed", "Programmed", "No errors found")
-                : StatusCondition.False("Programmed", "Invalid", tlsError is null ? error! : "Bad TLS configuration"));
+                : StatusCondition.False("Programmed", "Invalid", "Bad TLS configuration"));
             conditions.Add(StatusCondition.False("Conflicted", "NoConflicts", "No errors found"));
             conditions.Add(tlsError is null
                 ? StatusCondition.True("ResolvedRefs", "ResolvedRefs", "No errors found")
@@ -228,7 +229,8 @@ internal static partial class GatewayStatus
         var name = (string?)reference["name"] ?? "";
         var kind = (string?)reference["kind"] ?? "Secret";
         var group = (string?)reference["group"] ?? "";
-        var text = $"{group}/{kind}/{ns}/{name}";
+        // secretObjectReferenceString: group/kind/name.namespace, the namespace as written (often empty).
+        var text = $"{group}/{kind}/{name}.{(string?)reference["namespace"]}";
         return kind == "Secret" && group.Length == 0
             ? $"invalid certificate reference {text}, secret {ns}/{name} not found"
             : $"invalid certificate reference {text}, only secret is allowed";

@@ -156,12 +156,14 @@ internal static class RouteStatus
 
     private static string StorageVersion(string routeKind) => routeKind is "TCPRoute" or "TLSRoute" ? "v1alpha2" : "v1";
 
-    /// <summary>buildDestination over every backendRef of every rule: the first reference that does not resolve.</summary>
+    /// <summary>buildDestination over every backendRef (and mirror) of every rule: the first reference that does not resolve.</summary>
     private static Denial? BackendError(JsonObject route, string routeKind, string ns, RouteWorld world)
     {
         foreach (var rule in (route["spec"]?["rules"] as JsonArray ?? []).OfType<JsonObject>())
         {
-            foreach (var backend in (rule["backendRefs"] as JsonArray ?? []).OfType<JsonObject>())
+            // A RequestMirror filter's backendRef resolves like any other (before the rule's backends, as Istio converts filters first).
+            var mirrors = (rule["filters"] as JsonArray ?? []).OfType<JsonObject>().Select(f => f["requestMirror"]?["backendRef"]).OfType<JsonObject>();
+            foreach (var backend in mirrors.Concat((rule["backendRefs"] as JsonArray ?? []).OfType<JsonObject>()))
             {
                 if (BackendRefError(backend, routeKind, ns, world) is { } error)
                 {

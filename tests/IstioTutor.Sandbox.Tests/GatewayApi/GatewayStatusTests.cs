@@ -333,6 +333,78 @@ public sealed class GatewayStatusTests(GatewayApiFixture fixture)
     }
 
     [KubectlFact]
+    public async Task A_mirror_to_a_missing_service_reports_BackendNotFound()
+    {
+        var ns = await fixture.NewNamespaceAsync("gwmirror");
+
+        await fixture.ApplyAsync(ns, """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata:
+              name: reviews
+            spec:
+              parentRefs:
+              - group: ""
+                kind: Service
+                name: reviews
+                port: 9080
+              rules:
+              - filters:
+                - type: RequestMirror
+                  requestMirror:
+                    backendRef:
+                      name: reviews-shadow
+                      port: 9080
+                backendRefs:
+                - name: reviews
+                  port: 9080
+
+            """);
+
+        Assert.Equal($"backend(reviews-shadow.{ns}.svc.cluster.local) not found", await Message(ns, "httproute/reviews", "ResolvedRefs"));
+    }
+
+    [KubectlFact]
+    public async Task A_route_naming_a_port_the_gateway_lacks_reports_NoMatchingParent()
+    {
+        var ns = await fixture.NewNamespaceAsync("gwport");
+        await fixture.ApplyAsync(ns, BookinfoGatewayApi.Gateway);
+
+        await fixture.ApplyAsync(ns, Route("bad-port", "  - name: bookinfo-gateway\n    port: 8080\n", "productpage"));
+
+        Assert.Equal("port 8080 not found", await Message(ns, "httproute/bad-port", "Accepted"));
+    }
+
+    [KubectlFact]
+    public async Task An_https_listener_whose_secret_the_sandbox_cannot_hold_reports_InvalidCertificateRef()
+    {
+        var ns = await fixture.NewNamespaceAsync("gwtls");
+
+        await fixture.ApplyAsync(ns, """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: Gateway
+            metadata:
+              name: secure
+            spec:
+              gatewayClassName: istio
+              listeners:
+              - name: https
+                hostname: bookinfo.example.com
+                port: 443
+                protocol: HTTPS
+                tls:
+                  mode: Terminate
+                  certificateRefs:
+                  - name: bookinfo-credential
+
+            """);
+
+        Assert.Equal(
+            $"InvalidCertificateRef:invalid certificate reference /Secret/bookinfo-credential., secret {ns}/bookinfo-credential not found",
+            await fixture.JsonPathAsync(ns, "gtw/secure", "{.status.listeners[0].conditions[?(@.type==\"ResolvedRefs\")].reason}:{.status.listeners[0].conditions[?(@.type==\"ResolvedRefs\")].message}"));
+    }
+
+    [KubectlFact]
     public async Task Status_is_the_controllers_and_an_apply_cannot_overwrite_it()
     {
         var ns = await fixture.NewNamespaceAsync("gwstatus");
