@@ -241,6 +241,74 @@ internal sealed partial class ResourceApi
         }
     }
 
+    /// <summary>PUT on the status subresource: only status changes, never spec or generation.</summary>
+    public ApiReply ReplaceStatus(ServedResource r, string? ns, string name, JsonNode? body, bool dryRun) =>
+        Committed(r, dryRun, () =>
+        {
+            lock (gate)
+            {
+                var existing = store.Find(r.Group, r.Plural, ns ?? "", name) ?? throw StatusError.NotFound(r, name);
+                var obj = Body(r, body);
+                var wanted = (string?)obj["metadata"]?["resourceVersion"];
+                if (wanted is not null && wanted != (string?)existing["metadata"]!["resourceVersion"])
+                {
+                    throw StatusError.Conflict(r, name);
+                }
+
+                return WriteStatus(r, ns, existing, obj["status"], dryRun);
+            }
+        });
+
+    /// <summary>PATCH on the status subresource: the patch applies to the whole object, only its status is kept.</summary>
+    public ApiReply PatchStatus(ServedResource r, string? ns, string name, PatchFormat format, JsonNode? patch, bool dryRun) =>
+        Committed(r, dryRun, () =>
+        {
+            lock (gate)
+            {
+                var existing = store.Find(r.Group, r.Plural, ns ?? "", name) ?? throw StatusError.NotFound(r, name);
+                if (format is PatchFormat.Strategic or PatchFormat.Apply)
+                {
+                    throw StatusError.UnsupportedPatch(format == PatchFormat.Strategic ? "application/strategic-merge-patch+json" : "application/apply-patch+yaml");
+                }
+
+                JsonNode? patched;
+                try
+                {
+                    patched = format == PatchFormat.Json
+                        ? JsonPatchDocument.Apply(Out(r, existing), patch ?? throw new JsonPatchException("the patch is empty"))
+                        : JsonMergePatch.Apply(Out(r, existing), patch);
+                }
+                catch (JsonPatchException e)
+                {
+                    throw StatusError.Invalid(r, name, [new FieldCause("patch", $"Invalid value: {e.Message}")]);
+                }
+
+                return WriteStatus(r, ns, existing, (patched as JsonObject)?["status"], dryRun);
+            }
+        });
+
+    private ApiReply WriteStatus(ServedResource r, string? ns, JsonObject existing, JsonNode? status, bool dryRun)
+    {
+        if (status is not null and not JsonObject)
+        {
+            throw StatusError.Invalid(r, (string)existing["metadata"]!["name"]!, [new FieldCause("status", "Invalid value: status must be of type object")]);
+        }
+
+        var stored = existing.DeepClone().AsObject();
+        SetOrRemove(stored, "status", status?.DeepClone());
+        if (JsonNode.DeepEquals(stored, existing))
+        {
+            return ApiReply.Ok(Out(r, existing));
+        }
+
+        if (!dryRun)
+        {
+            store.Put(r.Group, r.Plural, ns ?? "", stored);
+        }
+
+        return ApiReply.Ok(Out(r, stored));
+    }
+
     public ApiReply Delete(ServedResource r, string? ns, string name, bool dryRun) =>
         Committed(r, dryRun, () => DeleteStaged(r, ns, name, dryRun));
 
