@@ -1,10 +1,13 @@
 using System.Text.Json.Nodes;
+using IstioTutor.Mesh.Cluster;
 using IstioTutor.Mesh.Model;
 using IstioTutor.Mesh.Validation;
 using IstioTutor.Sandbox.Hosting;
 using IstioTutor.Sandbox.Seeding;
 using IstioTutor.Sandbox.Server;
+using IstioTutor.Sandbox.Tests.Fixtures;
 using IstioTutor.Sandbox.Tests.Kubectl;
+using k8s;
 
 namespace IstioTutor.Sandbox.Tests.GatewayApi;
 
@@ -21,6 +24,9 @@ public sealed class GatewayApiFixture : IAsyncLifetime
 
     public KubectlRunner Kubectl { get; private set; } = null!;
 
+    /// <summary>The seam the tutor reads the sandbox through (snapshots for analyze and the simulator).</summary>
+    public IMeshCluster Cluster { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(root);
@@ -28,6 +34,7 @@ public sealed class GatewayApiFixture : IAsyncLifetime
         var kubeconfig = Path.Combine(root, SandboxKubeconfig.FileName);
         SandboxKubeconfig.Write(kubeconfig, server.Endpoint);
         Kubectl = new KubectlRunner(kubeconfig, Path.Combine(root, "kubectl-cache"));
+        Cluster = new KubernetesMeshCluster(new FixedConnection(new Kubernetes(server.Endpoint.ToClientConfiguration())));
     }
 
     /// <summary>A learner namespace no other test uses, created (and seeded with Bookinfo) through kubectl.</summary>
