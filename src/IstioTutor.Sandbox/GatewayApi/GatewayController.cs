@@ -23,9 +23,11 @@ internal sealed class GatewayController(SandboxStore store, TimeProvider time)
 
     private static readonly string[] RoutePlurals = ["httproutes", "grpcroutes", "tcproutes", "tlsroutes"];
 
-    /// <summary>What istiod reacts to: Gateway API objects, Services (backends, GAMMA parents) and namespaces (labels select routes).</summary>
+    /// <summary>What istiod reacts to: Gateway API objects, Services and ServiceEntries (backends, mesh parents) and namespaces (labels select routes).</summary>
     public static bool Watches(ResourceKind kind) =>
-        ResourceKinds.IsGatewayApi(kind.Group) || (kind.Group.Length == 0 && kind.Kind is "Service" or "Namespace");
+        ResourceKinds.IsGatewayApi(kind.Group)
+        || (kind.Group.Length == 0 && kind.Kind is "Service" or "Namespace")
+        || (kind.Group == "networking.istio.io" && kind.Kind == "ServiceEntry");
 
     public void Reconcile()
     {

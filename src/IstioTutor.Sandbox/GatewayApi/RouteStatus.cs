@@ -37,6 +37,15 @@ internal static class RouteStatus
                 continue;
             }
 
+            if (group == "networking.istio.io" && refKind == "ServiceEntry")
+            {
+                var denied = world.ServiceEntries.Any(se => GatewayController.Namespace(se) == refNs && GatewayController.Name(se) == name)
+                    ? null
+                    : new Denial("NoMatchingParent", $"parent service entry: \"{name}\" not found");
+                results.Add(new ParentResult(reference, ParentListener.Mesh, denied ?? KindDenial(ParentListener.Mesh, kind)));
+                continue;
+            }
+
             // A parent of another kind, or a Gateway Istio does not manage, is some other controller's business.
             if (group != GatewayController.Group || refKind != "Gateway" || !world.Gateways.TryGetValue($"{refNs}/{name}", out var listeners))
             {

@@ -405,6 +405,30 @@ public sealed class GatewayStatusTests(GatewayApiFixture fixture)
     }
 
     [KubectlFact]
+    public async Task A_route_whose_parent_service_entry_does_not_exist_reports_NoMatchingParent()
+    {
+        var ns = await fixture.NewNamespaceAsync("gwse");
+
+        await fixture.ApplyAsync(ns, Route("external", "  - group: networking.istio.io\n    kind: ServiceEntry\n    name: httpbin-ext\n", "productpage"));
+
+        Assert.Equal("NoMatchingParent", await Reason(ns, "httproute/external", "Accepted"));
+        Assert.Equal("parent service entry: \"httpbin-ext\" not found", await Message(ns, "httproute/external", "Accepted"));
+    }
+
+    [KubectlFact]
+    public async Task A_hostname_backend_resolves_through_a_service_entry_created_after_the_route()
+    {
+        var ns = await fixture.NewNamespaceAsync("gwhostname");
+        await fixture.ApplyAsync(ns, Route("egress", "  - group: \"\"\n    kind: Service\n    name: productpage\n    port: 9080\n", "httpbin.example.com").Replace("    - name: httpbin.example.com\n", "    - group: networking.istio.io\n      kind: Hostname\n      name: httpbin.example.com\n", StringComparison.Ordinal));
+        Assert.Equal("backend(httpbin.example.com) not found", await Message(ns, "httproute/egress", "ResolvedRefs"));
+
+        var entry = await fixture.ApplyAsync(ns, "apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: httpbin\nspec:\n  hosts: [httpbin.example.com]\n  ports:\n  - number: 9080\n    name: http\n    protocol: HTTP\n  resolution: DNS\n");
+
+        Assert.True(entry.ExitCode == 0, entry.ToString());
+        Assert.Equal("All references resolved", await Message(ns, "httproute/egress", "ResolvedRefs"));
+    }
+
+    [KubectlFact]
     public async Task Status_is_the_controllers_and_an_apply_cannot_overwrite_it()
     {
         var ns = await fixture.NewNamespaceAsync("gwstatus");
