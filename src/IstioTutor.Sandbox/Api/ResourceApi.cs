@@ -421,6 +421,11 @@ internal sealed partial class ResourceApi
         }
 
         ((JsonObject)stored["metadata"]!)["resourceVersion"] = current;
+        if (ResourceKinds.IsGatewayApi(r.Group) && GatewayApiTransitionRules.Check(r.Kind.Kind, existing, stored) is { Count: > 0 } transition)
+        {
+            throw StatusError.Invalid(r, name, transition);
+        }
+
         var warnings = Admit(r, name, stored);
         if (JsonNode.DeepEquals(stored, existing))
         {

@@ -36,6 +36,16 @@ public sealed class GatewayClassTests(GatewayApiFixture fixture)
     }
 
     [KubectlFact]
+    public async Task A_gateway_classs_controller_name_is_immutable()
+    {
+        var result = await fixture.Kubectl.RunAsync(["patch", "gatewayclass", "istio-waypoint", "--type=merge", "-p", "{\"spec\":{\"controllerName\":\"example.com/other\"}}"]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("spec.controllerName: Invalid value: \"string\": Value is immutable", result.Stderr);
+        Assert.Equal("istio.io/mesh-controller", (await fixture.Kubectl.RunAsync("get gc istio-waypoint -o jsonpath={.spec.controllerName}")).Stdout);
+    }
+
+    [KubectlFact]
     public async Task A_gateway_of_a_class_no_controller_claims_keeps_the_schemas_pending_status()
     {
         var ns = await fixture.NewNamespaceAsync("gcpending");
