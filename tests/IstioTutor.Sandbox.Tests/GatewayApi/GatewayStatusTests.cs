@@ -429,6 +429,105 @@ public sealed class GatewayStatusTests(GatewayApiFixture fixture)
     }
 
     [KubectlFact]
+    public async Task A_route_accepted_by_two_listeners_is_bound_to_two_parents()
+    {
+        var ns = await fixture.NewNamespaceAsync("gwtwo");
+        await fixture.ApplyAsync(ns, """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: Gateway
+            metadata:
+              name: two
+            spec:
+              gatewayClassName: istio
+              listeners:
+              - name: http
+                port: 80
+                protocol: HTTP
+              - name: alt
+                port: 8080
+                protocol: HTTP
+
+            """);
+
+        await fixture.ApplyAsync(ns, Route("both", "  - name: two\n", "productpage"));
+
+        Assert.Equal("Route was valid, bound to 2 parents", await Message(ns, "httproute/both", "Accepted"));
+        Assert.Equal("http:1 alt:1", (await fixture.JsonPathAsync(ns, "gtw/two", "{range .status.listeners[*]}{.name}:{.attachedRoutes} {end}")).Trim());
+    }
+
+    [KubectlFact]
+    public async Task A_grpc_route_attaches_to_an_http_listener()
+    {
+        var ns = await fixture.NewNamespaceAsync("gwgrpc");
+        await fixture.ApplyAsync(ns, BookinfoGatewayApi.Gateway);
+
+        var applied = await fixture.ApplyAsync(ns, """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: GRPCRoute
+            metadata:
+              name: ratings-grpc
+            spec:
+              parentRefs:
+              - name: bookinfo-gateway
+              rules:
+              - matches:
+                - method:
+                    service: bookinfo.Ratings
+                    method: Get
+                backendRefs:
+                - name: ratings
+                  port: 9080
+
+            """);
+
+        Assert.True(applied.ExitCode == 0, applied.ToString());
+        Assert.Equal("Accepted", await Reason(ns, "grpcroute/ratings-grpc", "Accepted"));
+        Assert.Equal("2", await fixture.JsonPathAsync(ns, "gtw/bookinfo-gateway", "{.status.listeners[0].attachedRoutes}"));
+    }
+
+    [KubectlFact]
+    public async Task A_tls_route_attaches_to_a_passthrough_listener()
+    {
+        var ns = await fixture.NewNamespaceAsync("gwtlsroute");
+        await fixture.ApplyAsync(ns, """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: Gateway
+            metadata:
+              name: passthrough
+            spec:
+              gatewayClassName: istio
+              listeners:
+              - name: tls
+                hostname: "*.example.com"
+                port: 443
+                protocol: TLS
+                tls:
+                  mode: Passthrough
+
+            """);
+
+        var applied = await fixture.ApplyAsync(ns, """
+            apiVersion: gateway.networking.k8s.io/v1alpha2
+            kind: TLSRoute
+            metadata:
+              name: secure
+            spec:
+              parentRefs:
+              - name: passthrough
+              hostnames: ["bookinfo.example.com"]
+              rules:
+              - backendRefs:
+                - name: productpage
+                  port: 9080
+
+            """);
+
+        Assert.True(applied.ExitCode == 0, applied.ToString());
+        Assert.Equal("Accepted", await Reason(ns, "tlsroute/secure", "Accepted"));
+        Assert.Equal("TLSRoute", await fixture.JsonPathAsync(ns, "gtw/passthrough", "{.status.listeners[0].supportedKinds[*].kind}"));
+    }
+
+    [KubectlFact]
     public async Task Status_is_the_controllers_and_an_apply_cannot_overwrite_it()
     {
         var ns = await fixture.NewNamespaceAsync("gwstatus");
