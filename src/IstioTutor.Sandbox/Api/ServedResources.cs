@@ -39,8 +39,13 @@ internal sealed class ServedResources
         all.Add(new ServedResource(Event, [], ServedAccess.Events));
         all.Add(new ServedResource(ResourceKinds.Deployment, ["all"], ServedAccess.Seeded));
         All = all;
+        // kube-apiserver lists built-in groups first, then CRD groups (equal priority) by name; kubectl resolves an
+        // ambiguous name by that order, so "gateway" means gateway.networking.k8s.io's before networking.istio.io's,
+        // as on a cluster with both installed (Istio's is gateways.networking.istio.io).
         GroupVersions = all.GroupBy(r => r.Group)
             .Select(g => new ServedGroup(g.Key, g.Select(r => r.Version).Distinct().ToList(), PreferredVersion(g.Key)))
+            .OrderBy(g => g.Name switch { "" => 0, "apps" => 1, _ => 2 })
+            .ThenBy(g => g.Name, StringComparer.Ordinal)
             .ToList();
     }
 

@@ -149,7 +149,12 @@ internal sealed class GatewayController(SandboxStore store, TimeProvider time)
                 ["name"] = Name(gateway),
                 ["uid"] = (string?)gateway["metadata"]?["uid"],
             });
-            var type = info.Controller == BuiltinGatewayClass.MeshController ? "ClusterIP" : "LoadBalancer";
+            // deploymentcontroller.go: the class's default type unless networking.istio.io/service-type overrides it
+            // (istio.io's getting-started annotates ClusterIP on clusters without a load balancer).
+            var annotated = (string?)gateway["metadata"]?["annotations"]?["networking.istio.io/service-type"];
+            var type = annotated is "ClusterIP" or "NodePort" or "LoadBalancer"
+                ? annotated
+                : info.Controller == BuiltinGatewayClass.MeshController ? "ClusterIP" : "LoadBalancer";
             foreach (var seeded in SampleWorkloads.GatewayServiceAndAccount(ns, name, type, labels, selector, ports))
             {
                 var existing = store.Find(seeded.Kind.Group, seeded.Kind.Plural, ns, name);
@@ -169,7 +174,7 @@ internal sealed class GatewayController(SandboxStore store, TimeProvider time)
                         };
                     }
 
-                    if (existing is not null && JsonNode.DeepEquals(existing["spec"]?["ports"], spec["ports"]))
+                    if (existing is not null && JsonNode.DeepEquals(existing["spec"]?["ports"], spec["ports"]) && (string?)existing["spec"]?["type"] == type)
                     {
                         continue;
                     }

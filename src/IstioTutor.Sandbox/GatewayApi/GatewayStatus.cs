@@ -116,7 +116,7 @@ internal static partial class GatewayStatus
         var fqdn = HostName.ServiceFqdn(serviceName, GatewayController.Namespace(gateway));
         var internalAddresses = listeners.Select(PortOf).Distinct().Order().Select(p => $"{fqdn}:{p}").ToList();
         var address = service is null ? null
-            : (string?)service["status"]?["loadBalancer"]?["ingress"]?[0]?["ip"] ?? (info.Controller == BuiltinGatewayClass.MeshController ? (string?)service["spec"]?["clusterIP"] : null);
+            : (string?)service["status"]?["loadBalancer"]?["ingress"]?[0]?["ip"] ?? ((string?)service["spec"]?["type"] == "LoadBalancer" ? null : (string?)service["spec"]?["clusterIP"]);
         var programmed = service is null
             ? StatusCondition.False("Programmed", "AddressNotUsable", $"Failed to assign to any requested addresses: hostname \"{fqdn}\" not found")
             : address is null

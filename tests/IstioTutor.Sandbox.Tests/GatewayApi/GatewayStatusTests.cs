@@ -36,6 +36,19 @@ public sealed class GatewayStatusTests(GatewayApiFixture fixture)
     }
 
     [KubectlFact]
+    public async Task Annotating_the_service_type_as_istio_io_teaches_makes_the_gateway_address_its_cluster_ip()
+    {
+        var ns = await fixture.NewNamespaceAsync("gwtype");
+        await fixture.ApplyAsync(ns, BookinfoGatewayApi.Gateway);
+
+        var annotated = await fixture.Kubectl.RunAsync($"annotate gateway bookinfo-gateway networking.istio.io/service-type=ClusterIP -n {ns}");
+
+        Assert.True(annotated.ExitCode == 0, annotated.ToString());
+        Assert.Equal("ClusterIP", await fixture.JsonPathAsync(ns, "svc/bookinfo-gateway-istio", "{.spec.type}"));
+        Assert.Equal(await fixture.JsonPathAsync(ns, "svc/bookinfo-gateway-istio", "{.spec.clusterIP}"), await fixture.JsonPathAsync(ns, "gtw/bookinfo-gateway", "{.status.addresses[0].value}"));
+    }
+
+    [KubectlFact]
     public async Task The_generated_service_deployment_and_pod_carry_the_gateway_labels()
     {
         var ns = await fixture.NewNamespaceAsync("gwgen");
