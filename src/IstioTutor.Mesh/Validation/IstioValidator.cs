@@ -76,6 +76,13 @@ public sealed class IstioValidator : IResourceValidator
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(resource);
-        return resource["spec"] is JsonObject spec && !ResourceKinds.IsGatewayApi(kind.Group) ? SpecSchema.UnknownFields(kind.Kind, spec) : [];
+        if (resource["spec"] is not JsonObject spec)
+        {
+            return [];
+        }
+
+        return ResourceKinds.IsGatewayApi(kind.Group)
+            ? KnownFields.Unknown(kind.Kind, spec).Select(f => new FieldCause(f, $"unknown field \"{f}\"")).ToList()
+            : SpecSchema.UnknownFields(kind.Kind, spec);
     }
 }

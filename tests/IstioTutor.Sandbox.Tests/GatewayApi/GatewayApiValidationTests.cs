@@ -68,6 +68,17 @@ public sealed class GatewayApiValidationTests(GatewayApiFixture fixture)
     }
 
     [KubectlFact]
+    public async Task A_misspelt_field_is_named_in_a_warning()
+    {
+        var ns = await fixture.NewNamespaceAsync("valunknown");
+
+        var result = await fixture.ApplyAsync(ns, "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: typo\nspec:\n" + Parent + "  rules:\n  - backendRef:\n    - name: productpage\n      port: 9080\n");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("unknown field \"spec.rules[0].backendRef\"", result.Stderr);
+    }
+
+    [KubectlFact]
     public async Task A_regular_expression_path_is_accepted()
     {
         var ns = await fixture.NewNamespaceAsync("valre");

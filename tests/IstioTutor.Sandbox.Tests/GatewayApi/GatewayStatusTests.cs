@@ -14,6 +14,7 @@ public sealed class GatewayStatusTests(GatewayApiFixture fixture)
         var applied = await fixture.ApplyAsync(ns, BookinfoGatewayApi.Gateway);
 
         Assert.True(applied.ExitCode == 0, applied.ToString());
+        Assert.Equal("", applied.Stderr);
         Assert.Contains("gateway.gateway.networking.k8s.io/bookinfo-gateway created", applied.Stdout);
         Assert.Contains("httproute.gateway.networking.k8s.io/bookinfo created", applied.Stdout);
         Assert.Equal("True", await fixture.JsonPathAsync(ns, "gtw/bookinfo-gateway", "{.status.conditions[?(@.type==\"Programmed\")].status}"));
@@ -119,7 +120,7 @@ public sealed class GatewayStatusTests(GatewayApiFixture fixture)
         foreach (var sample in new[] { BookinfoGatewayApi.AllV1, BookinfoGatewayApi.ReviewsV1, BookinfoGatewayApi.Reviews50V3, BookinfoGatewayApi.Reviews90To10, BookinfoGatewayApi.ReviewsV3 })
         {
             var applied = await fixture.ApplyAsync(ns, sample);
-            Assert.True(applied.ExitCode == 0, applied.ToString());
+            Assert.True(applied.ExitCode == 0 && applied.Stderr.Length == 0, applied.ToString());
             Assert.Equal("Accepted:True:Route was valid ResolvedRefs:True:All references resolved", await Conditions(ns, "httproute/reviews"));
         }
 

@@ -49,5 +49,11 @@ internal static class GatewayApiValidator
                 L4RouteRules.Validate(spec, tls: true);
                 break;
         }
+
+        foreach (var unknown in KnownFields.Unknown(kind.Kind, (JsonObject)spec.Node!))
+        {
+            // The API server's wording under field validation "Warn", as for Istio's kinds.
+            sink.Warn(unknown, $"unknown field \"{unknown}\"");
+        }
     }
 }
