@@ -33,6 +33,18 @@ public sealed class GatewayApiValidatorTests
     }
 
     [Fact]
+    public void A_misspelt_field_is_a_warning_and_a_cause_for_strict_validation()
+    {
+        var route = JsonNode.Parse("""{"apiVersion":"gateway.networking.k8s.io/v1","kind":"HTTPRoute","metadata":{"name":"r","namespace":"learn-a"},"spec":{"rules":[{"backendRef":[{"name":"a","port":80}]}]}}""")!.AsObject();
+
+        var outcome = validator.Validate(ResourceKinds.HttpRoute, route);
+
+        Assert.True(outcome.IsValid);
+        Assert.Equal(["spec.rules[0].backendRef: unknown field \"spec.rules[0].backendRef\""], outcome.Warnings);
+        Assert.Equal("spec.rules[0].backendRef", Assert.Single(validator.FindUnknownFields(ResourceKinds.HttpRoute, route)).Field);
+    }
+
+    [Fact]
     public void Weights_at_the_bounds_are_accepted()
     {
         var route = JsonNode.Parse("""{"apiVersion":"gateway.networking.k8s.io/v1","kind":"HTTPRoute","metadata":{"name":"r","namespace":"learn-a"},"spec":{"rules":[{"backendRefs":[{"name":"a","port":80,"weight":0},{"name":"b","port":80,"weight":1000000}]}]}}""")!.AsObject();
