@@ -39,7 +39,7 @@ public sealed class ReportBenchmark : IBenchmark
         var clock = TimeProvider.System;
         var progressOptions = Options.Create(new ProgressOptions());
         using var db = new TutorDatabase(new DataDirectory(path));
-        var stages = new LessonStages();
+        var stages = LessonStages.BuiltIn();
         var learners = new LiteDbLearnerStore(db, Options.Create(new TutorOptions()), clock);
         var log = new LiteDbProgressLog(db, stages, progressOptions);
         var cohorts = new LiteDbCohortStore(db, clock);

@@ -17,14 +17,14 @@ public sealed partial class SandboxServeTests : IDisposable
     private const int Creates = 30;
     private const int Rounds = 3;
 
-    private readonly IstiotutorProcess cli = new();
+    private readonly IstiotutorProcess _cli = new();
 
-    public void Dispose() => cli.Dispose();
+    public void Dispose() => _cli.Dispose();
 
     [Fact]
     public async Task Every_create_acknowledged_before_a_SIGKILL_is_there_after_a_restart()
     {
-        var data = cli.NewDataDirectory();
+        var data = _cli.NewDataDirectory();
         var acknowledged = new List<string>();
         for (var round = 0; round < Rounds; round++)
         {
@@ -69,7 +69,7 @@ public sealed partial class SandboxServeTests : IDisposable
     [UnsupportedOSPlatform("windows")]
     public async Task Sandbox_serve_writes_its_kubeconfig_owner_only_with_a_token_it_requires()
     {
-        var data = cli.NewDataDirectory();
+        var data = _cli.NewDataDirectory();
         using var serve = await ServeAsync(data);
         var kubeconfig = Path.Combine(data, "sandbox.kubeconfig");
         using var anonymous = Anonymous(data);
@@ -95,9 +95,9 @@ public sealed partial class SandboxServeTests : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = cli.DataRoot,
+            WorkingDirectory = _cli.DataRoot,
         };
-        foreach (var argument in new[] { cli.Dll, "sandbox", "serve", "--data", data })
+        foreach (var argument in new[] { _cli.Dll, "sandbox", "serve", "--data", data })
         {
             start.ArgumentList.Add(argument);
         }

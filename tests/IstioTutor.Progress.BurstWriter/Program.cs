@@ -11,7 +11,7 @@ var data = new DataDirectory(args[0]);
 var learnerId = args[1];
 using var db = new TutorDatabase(data);
 var learners = new LiteDbLearnerStore(db, Options.Create(new TutorOptions()), TimeProvider.System);
-var log = new LiteDbProgressLog(db, new LessonStages(), Options.Create(new ProgressOptions()));
+var log = new LiteDbProgressLog(db, LessonStages.BuiltIn(), Options.Create(new ProgressOptions()));
 learners.Resolve(Door.Terminal, learnerId, learnerId);
 Console.Out.WriteLine("ready");
 Console.Out.Flush();

@@ -1,3 +1,4 @@
+using IstioTutor.Core.Knowledge.Parsing;
 using IstioTutor.Core.Turns;
 
 namespace IstioTutor.Core.Knowledge;
@@ -16,6 +17,39 @@ public sealed class Curriculum
     }
 
     public IReadOnlyList<Lesson> Lessons { get; }
+
+    /// <summary>
+    /// Parses lesson files: a file that fails to parse, or reuses a lesson id in its language, is reported
+    /// in <see cref="Problems"/> and left out; the rest load.
+    /// </summary>
+    public static Curriculum Load(IReadOnlyList<LessonFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var parser = new LessonParser();
+        var lessons = new List<Lesson>();
+        var problems = new List<LessonProblem>();
+        var seen = new Dictionary<(string, string), string>();
+        foreach (var file in files)
+        {
+            var result = parser.Parse(file);
+            problems.AddRange(result.Problems);
+            if (result.Lesson is not { } lesson)
+            {
+                continue;
+            }
+
+            if (seen.TryGetValue((lesson.Id, lesson.Lang), out var first))
+            {
+                problems.Add(new LessonProblem(file.Source, 1, $"lesson id '{lesson.Id}' ({lesson.Lang}) is already used by {first}; this file was skipped"));
+                continue;
+            }
+
+            seen[(lesson.Id, lesson.Lang)] = file.Source;
+            lessons.Add(lesson);
+        }
+
+        return new Curriculum(lessons, problems);
+    }
 
     public IReadOnlyList<LessonSection> Sections { get; }
 

@@ -29,30 +29,9 @@ public sealed class KnowledgeBase : IDisposable
     public static KnowledgeBase Build(IReadOnlyList<LessonFile> files)
     {
         var clock = Stopwatch.StartNew();
-        var parser = new LessonParser();
-        var lessons = new List<Lesson>();
-        var problems = new List<LessonProblem>();
-        var seen = new Dictionary<(string, string), string>();
-        foreach (var file in files)
-        {
-            var result = parser.Parse(file);
-            problems.AddRange(result.Problems);
-            if (result.Lesson is not { } lesson)
-            {
-                continue;
-            }
-
-            if (seen.TryGetValue((lesson.Id, lesson.Lang), out var first))
-            {
-                problems.Add(new LessonProblem(file.Source, 1, $"lesson id '{lesson.Id}' ({lesson.Lang}) is already used by {first}; this file was skipped"));
-                continue;
-            }
-
-            seen[(lesson.Id, lesson.Lang)] = file.Source;
-            lessons.Add(lesson);
-        }
-
-        var curriculum = new Curriculum(lessons, problems);
+        var curriculum = Curriculum.Load(files);
+        var lessons = curriculum.Lessons;
+        var problems = curriculum.Problems;
         var keywords = lessons.ToDictionary(l => (l.Id, l.Lang), l => l.Keywords);
         var index = new KnowledgeIndex(curriculum.Sections, s => keywords[(s.LessonId, s.Lang)]);
         var lexicon = DomainLexicon.From(lessons);

@@ -1,34 +1,39 @@
-using System.Reflection;
+using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Turns;
 
 namespace IstioTutor.Core.Progress;
 
 /// <summary>
-/// Which stage each lesson belongs to, read from the embedded curriculum's resource names
-/// (<c>knowledge/&lt;lang&gt;/&lt;stage&gt;/&lt;lesson-id&gt;.md</c>), so a quiz counts toward its lesson's stage.
+/// Which stage each lesson belongs to, as its front matter says in the loaded curriculum, so a quiz counts
+/// toward its lesson's stage. The curriculum is read on the first question, not when the database opens.
 /// </summary>
 public sealed class LessonStages
 {
-    private readonly Dictionary<string, Stage> _byLesson;
+    private readonly Lazy<Dictionary<string, Stage>> _byLesson;
 
-    public LessonStages()
-        : this(typeof(LessonStages).Assembly)
+    public LessonStages(Func<Knowledge.Curriculum> curriculum)
     {
-    }
-
-    internal LessonStages(Assembly assembly)
-    {
-        _byLesson = new Dictionary<string, Stage>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in assembly.GetManifestResourceNames())
+        ArgumentNullException.ThrowIfNull(curriculum);
+        _byLesson = new(() =>
         {
-            var parts = name.Split('/');
-            if (parts is ["knowledge", _, var stage, var file] && file.EndsWith(".md", StringComparison.Ordinal) &&
-                StageNames.TryParse(stage, out var parsed))
+            var byLesson = new Dictionary<string, Stage>(StringComparer.OrdinalIgnoreCase);
+            foreach (var lesson in curriculum().Lessons)
             {
-                _byLesson.TryAdd(file[..^3], parsed);
+                byLesson.TryAdd(lesson.Id, lesson.Stage);
             }
-        }
+
+            return byLesson;
+        });
     }
 
-    public Stage? Of(string lessonId) => _byLesson.TryGetValue(lessonId, out var stage) ? stage : null;
+    public LessonStages(Knowledge.Curriculum curriculum)
+        : this(() => curriculum)
+    {
+        ArgumentNullException.ThrowIfNull(curriculum);
+    }
+
+    /// <summary>The stages of the lessons built into IstioTutor.Core, for tools that open the database without the tutor's services.</summary>
+    public static LessonStages BuiltIn() => new(() => Knowledge.Curriculum.Load(LessonSource.Embedded()));
+
+    public Stage? Of(string lessonId) => _byLesson.Value.TryGetValue(lessonId, out var stage) ? stage : null;
 }

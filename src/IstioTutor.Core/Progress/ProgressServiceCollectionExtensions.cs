@@ -1,3 +1,4 @@
+using IstioTutor.Core.Knowledge;
 using IstioTutor.Core.Progress.Cohorts;
 using IstioTutor.Core.Progress.Commands;
 using IstioTutor.Core.Progress.Linking;
@@ -26,7 +27,8 @@ public static class ProgressServiceCollectionExtensions
         options.ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<ProgressOptions>, CoreLabsValidator>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<LessonStages>();
+        // A lesson's stage is its front matter in the curriculum the tutor teaches (built-in or Knowledge:Directory).
+        services.AddSingleton(sp => new LessonStages(() => sp.GetRequiredService<KnowledgeBase>().Curriculum));
         services.AddSingleton<TutorDatabase>();
         services.AddSingleton<ILearnerStore, LiteDbLearnerStore>();
         services.AddSingleton<LiteDbProgressLog>();

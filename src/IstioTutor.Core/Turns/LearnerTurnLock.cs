@@ -19,12 +19,12 @@ public sealed class LearnerTurnLock(DataDirectory data) : IDisposable
 
     private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(50);
 
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
 
     /// <summary>Waits until no other turn of <paramref name="learnerId"/> runs here or in another process; dispose the result to let the next one in.</summary>
     public async Task<IDisposable> AcquireAsync(string learnerId, CancellationToken cancellationToken)
     {
-        var gate = gates.GetOrAdd(learnerId, _ => new SemaphoreSlim(1, 1));
+        var gate = _gates.GetOrAdd(learnerId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -39,7 +39,7 @@ public sealed class LearnerTurnLock(DataDirectory data) : IDisposable
 
     public void Dispose()
     {
-        foreach (var gate in gates.Values)
+        foreach (var gate in _gates.Values)
         {
             gate.Dispose();
         }
@@ -80,11 +80,11 @@ public sealed class LearnerTurnLock(DataDirectory data) : IDisposable
 
     private sealed class Held(SemaphoreSlim gate, FileStream file) : IDisposable
     {
-        private int released;
+        private int _released;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref released, 1) == 0)
+            if (Interlocked.Exchange(ref _released, 1) == 0)
             {
                 file.Dispose();
                 gate.Release();

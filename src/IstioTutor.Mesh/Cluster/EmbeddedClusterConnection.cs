@@ -5,8 +5,8 @@ namespace IstioTutor.Mesh.Cluster;
 /// <summary>Connects KubernetesClient to the in-process sandbox over loopback HTTPS, pinning its certificate and sending its bearer token, starting it on first use.</summary>
 public sealed class EmbeddedClusterConnection(IEmbeddedSandbox sandbox) : IClusterConnection, IDisposable
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private Kubernetes? client;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private Kubernetes? _client;
 
     public string Description => "simulated sandbox";
 
@@ -14,26 +14,26 @@ public sealed class EmbeddedClusterConnection(IEmbeddedSandbox sandbox) : IClust
 
     public async Task<IKubernetes> ConnectAsync(CancellationToken cancellationToken)
     {
-        if (client is not null)
+        if (_client is not null)
         {
-            return client;
+            return _client;
         }
 
-        await gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
             var endpoint = await sandbox.StartAsync(cancellationToken);
-            return client ??= new Kubernetes(endpoint.ToClientConfiguration());
+            return _client ??= new Kubernetes(endpoint.ToClientConfiguration());
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
     public void Dispose()
     {
-        client?.Dispose();
-        gate.Dispose();
+        _client?.Dispose();
+        _gate.Dispose();
     }
 }

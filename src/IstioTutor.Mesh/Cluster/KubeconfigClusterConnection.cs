@@ -6,14 +6,14 @@ namespace IstioTutor.Mesh.Cluster;
 /// <summary>Connects KubernetesClient to a real cluster named by a kubeconfig file and context.</summary>
 public sealed class KubeconfigClusterConnection : IClusterConnection, IDisposable
 {
-    private readonly Lazy<Kubernetes> client;
+    private readonly Lazy<Kubernetes> _client;
 
     public KubeconfigClusterConnection(MeshOptions options)
     {
         var path = options.ResolvedKubeconfig();
         var context = string.IsNullOrWhiteSpace(options.Context) ? null : options.Context;
         Description = $"kubernetes cluster (context {context ?? "current-context"} of {path})";
-        client = new Lazy<Kubernetes>(() =>
+        _client = new Lazy<Kubernetes>(() =>
         {
             try
             {
@@ -30,13 +30,13 @@ public sealed class KubeconfigClusterConnection : IClusterConnection, IDisposabl
 
     public bool IsSimulated => false;
 
-    public Task<IKubernetes> ConnectAsync(CancellationToken cancellationToken) => Task.FromResult<IKubernetes>(client.Value);
+    public Task<IKubernetes> ConnectAsync(CancellationToken cancellationToken) => Task.FromResult<IKubernetes>(_client.Value);
 
     public void Dispose()
     {
-        if (client.IsValueCreated)
+        if (_client.IsValueCreated)
         {
-            client.Value.Dispose();
+            _client.Value.Dispose();
         }
     }
 }

@@ -15,7 +15,7 @@ public sealed class ProgressCliFixture : IDisposable
     {
         using var db = new TutorDatabase(new DataDirectory(DataPath));
         var learners = new LiteDbLearnerStore(db, Options.Create(new TutorOptions()), TimeProvider.System);
-        var log = new LiteDbProgressLog(db, new LessonStages(), Options.Create(new ProgressOptions()));
+        var log = new LiteDbProgressLog(db, LessonStages.BuiltIn(), Options.Create(new ProgressOptions()));
         var cohorts = new LiteDbCohortStore(db, TimeProvider.System);
         cohorts.Create("team", "mentor");
         foreach (var name in new[] { "amy", "ben" })

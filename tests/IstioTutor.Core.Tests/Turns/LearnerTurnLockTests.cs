@@ -9,15 +9,15 @@ namespace IstioTutor.Core.Tests.Turns;
 /// </summary>
 public sealed class LearnerTurnLockTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("istiotutor-turnlock-").FullName;
+    private readonly string _root = Directory.CreateTempSubdirectory("istiotutor-turnlock-").FullName;
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
     public async Task A_second_process_waits_for_the_first_turn_of_the_same_learner_to_end()
     {
-        using var first = new LearnerTurnLock(new DataDirectory(root));
-        using var second = new LearnerTurnLock(new DataDirectory(root));
+        using var first = new LearnerTurnLock(new DataDirectory(_root));
+        using var second = new LearnerTurnLock(new DataDirectory(_root));
 
         var held = await first.AcquireAsync("terminal:alice", CancellationToken.None);
         var waiting = second.AcquireAsync("terminal:alice", CancellationToken.None);
@@ -31,8 +31,8 @@ public sealed class LearnerTurnLockTests : IDisposable
     [Fact]
     public async Task Turns_of_different_learners_do_not_wait_for_each_other()
     {
-        using var first = new LearnerTurnLock(new DataDirectory(root));
-        using var second = new LearnerTurnLock(new DataDirectory(root));
+        using var first = new LearnerTurnLock(new DataDirectory(_root));
+        using var second = new LearnerTurnLock(new DataDirectory(_root));
 
         using var alice = await first.AcquireAsync("terminal:alice", CancellationToken.None);
         using var bob = await second.AcquireAsync("terminal:bob", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
@@ -41,7 +41,7 @@ public sealed class LearnerTurnLockTests : IDisposable
     [Fact]
     public async Task A_waiting_turn_gives_up_when_cancelled_and_leaves_the_lock_usable()
     {
-        using var turnLock = new LearnerTurnLock(new DataDirectory(root));
+        using var turnLock = new LearnerTurnLock(new DataDirectory(_root));
         var held = await turnLock.AcquireAsync("web:carol", CancellationToken.None);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 

@@ -169,6 +169,44 @@ public sealed class ChangeFlowTests(TutorHostFixture host)
     }
 
     [Fact]
+    public async Task Undo_of_an_update_diffs_the_live_object_against_the_restored_one()
+    {
+        var learner = TutorHostFixture.NewLearner("undodiff");
+        await host.ApplyAndConfirmAsync(learner, Route("reviews", "v1"));
+        await host.ApplyAndConfirmAsync(learner, Route("reviews", "v2"));
+
+        var diff = (await host.SendAsync(learner, "/undo")).PendingAction!.Diff;
+
+        Assert.StartsWith("--- live/VirtualService/reviews\n+++ undo/VirtualService/reviews\n", diff, StringComparison.Ordinal);
+        Assert.Contains("\n-        subset: v2\n+        subset: v1\n", diff, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Undo_of_a_creation_previews_a_deletion_to_dev_null()
+    {
+        var learner = TutorHostFixture.NewLearner("undonew");
+        await host.ApplyAndConfirmAsync(learner, Route("reviews", "v1"));
+
+        var diff = (await host.SendAsync(learner, "/undo")).PendingAction!.Diff;
+
+        Assert.StartsWith("--- live/VirtualService/reviews\n+++ /dev/null\n@@ -1,", diff, StringComparison.Ordinal);
+        Assert.Contains(" +0,0 @@\n-apiVersion: networking.istio.io/v1\n-kind: VirtualService\n", diff, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Delete_and_reset_previews_show_each_live_object_going_to_dev_null()
+    {
+        var learner = TutorHostFixture.NewLearner("deldiff");
+        await host.ApplyAndConfirmAsync(learner, Route("reviews", "v1"));
+
+        var delete = (await host.SendAsync(learner, "/delete virtualservice reviews")).PendingAction!.Diff;
+        var reset = (await host.SendAsync(learner, "/reset-sandbox")).PendingAction!.Diff;
+
+        Assert.StartsWith("--- live/VirtualService/reviews\n+++ /dev/null\n", delete, StringComparison.Ordinal);
+        Assert.Equal(delete, reset);
+    }
+
+    [Fact]
     public async Task Dated_api_version_is_accepted_as_the_same_kind_with_a_note()
     {
         var learner = TutorHostFixture.NewLearner("dated");

@@ -9,7 +9,7 @@ namespace IstioTutor.Core.Answering.Llm;
 
 /// <summary>
 /// Builds the Semantic Kernel for the configured provider. The HttpClient is ours (no overall timeout:
-/// <see cref="ResilientChat"/> times each attempt), which also turns off the SDK's own retries so
+/// <see cref="ModelCallPipeline"/> times each attempt), which also turns off the SDK's own retries so
 /// retries happen in one place.
 /// </summary>
 public static class LlmKernelFactory
@@ -33,7 +33,7 @@ public static class LlmKernelFactory
                 if (options.Embeddings.Enabled)
                 {
                     // SK's embedding overloads take no endpoint, so the client is built here: our HttpClient, and
-                    // the SDK's own retries off so ResilientEmbeddings is the one retry layer, as for chat.
+                    // the SDK's own retries off so ModelCallPipeline is the one retry layer, as for chat.
                     var client = new OpenAIClient(new ApiKeyCredential(key), new OpenAIClientOptions
                     {
                         Endpoint = endpoint,

@@ -38,6 +38,7 @@ public static class LlmServiceCollectionExtensions
         services.AddSingleton<PromptLibrary>();
         services.AddSingleton<CitationChecker>();
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<ModelCallPipeline>();
         services.AddSingleton<ResilientChat>();
         services.AddSingleton<ResilientEmbeddings>();
         services.AddSingleton<SectionVectorCache>();

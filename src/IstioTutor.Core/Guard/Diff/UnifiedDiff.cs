@@ -1,10 +1,10 @@
-using System.Text;
+using DiffPlex.Renderer;
 
 namespace IstioTutor.Core.Guard.Diff;
 
 /// <summary>
 /// A unified diff (<c>diff -u</c> shape: ---/+++ headers, @@ hunks with 3 lines of context) of two texts,
-/// from a longest-common-subsequence table; manifests are small, so the quadratic table is cheap.
+/// computed and rendered by DiffPlex. Whitespace counts: in YAML an indent is meaning, not layout.
 /// </summary>
 public static class UnifiedDiff
 {
@@ -12,110 +12,39 @@ public static class UnifiedDiff
 
     public static string Compute(string before, string after, string beforeLabel, string afterLabel)
     {
-        var a = SplitLines(before);
-        var b = SplitLines(after);
-        var edits = Edits(a, b);
-        if (edits.All(e => e.Op == ' '))
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        if (before == after)
         {
             return "";
         }
 
-        var sb = new StringBuilder();
-        sb.Append("--- ").Append(beforeLabel).Append('\n');
-        sb.Append("+++ ").Append(afterLabel).Append('\n');
-
-        var i = 0;
-        while (i < edits.Count)
+        // DiffPlex reads a final newline as one more, empty, line; the texts here are whole lines.
+        var diff = UnidiffRenderer.GenerateUnidiff(
+            before.TrimEnd('\n'), after.TrimEnd('\n'), beforeLabel, afterLabel, ignoreWhitespace: false, ignoreCase: false, contextLines: Context);
+        if (diff.Length == 0)
         {
-            if (edits[i].Op == ' ')
-            {
-                i++;
-                continue;
-            }
-
-            var start = Math.Max(0, i - Context);
-            var end = i;
-            // Extend the hunk while changes are within 2*Context lines of each other.
-            while (end < edits.Count)
-            {
-                if (edits[end].Op != ' ')
-                {
-                    end++;
-                    continue;
-                }
-
-                var run = end;
-                while (run < edits.Count && edits[run].Op == ' ')
-                {
-                    run++;
-                }
-
-                if (run < edits.Count && run - end <= 2 * Context)
-                {
-                    end = run;
-                    continue;
-                }
-
-                end = Math.Min(edits.Count, end + Context);
-                break;
-            }
-
-            var hunk = edits.GetRange(start, end - start);
-            var aStart = edits[start].ALine;
-            var bStart = edits[start].BLine;
-            var aCount = hunk.Count(e => e.Op != '+');
-            var bCount = hunk.Count(e => e.Op != '-');
-            sb.Append("@@ -").Append(aCount == 0 ? aStart : aStart + 1).Append(',').Append(aCount)
-              .Append(" +").Append(bCount == 0 ? bStart : bStart + 1).Append(',').Append(bCount).Append(" @@\n");
-            foreach (var e in hunk)
-            {
-                sb.Append(e.Op).Append(e.Text).Append('\n');
-            }
-
-            i = end;
+            return "";
         }
 
-        return sb.ToString();
+        // An empty side starts at line 0 in diff -u and git ("@@ -0,0 +1,2 @@"), which patch tools expect;
+        // DiffPlex numbers it from 1. Only an empty side has a count of 0, so only its first hunk is touched.
+        if (before.Length == 0)
+        {
+            diff = ReplaceFirst(diff, "@@ -1,0 ", "@@ -0,0 ");
+        }
+
+        if (after.Length == 0)
+        {
+            diff = ReplaceFirst(diff, " +1,0 @@", " +0,0 @@");
+        }
+
+        return diff.EndsWith('\n') ? diff : diff + "\n";
     }
 
-    private static string[] SplitLines(string text) =>
-        text.Length == 0 ? [] : text.TrimEnd('\n').Split('\n');
-
-    private readonly record struct Edit(char Op, string Text, int ALine, int BLine);
-
-    private static List<Edit> Edits(string[] a, string[] b)
+    private static string ReplaceFirst(string text, string old, string replacement)
     {
-        var lcs = new int[a.Length + 1, b.Length + 1];
-        for (var x = a.Length - 1; x >= 0; x--)
-        {
-            for (var y = b.Length - 1; y >= 0; y--)
-            {
-                lcs[x, y] = a[x] == b[y] ? lcs[x + 1, y + 1] + 1 : Math.Max(lcs[x + 1, y], lcs[x, y + 1]);
-            }
-        }
-
-        var edits = new List<Edit>(a.Length + b.Length);
-        int i = 0, j = 0;
-        while (i < a.Length || j < b.Length)
-        {
-            if (i < a.Length && j < b.Length && a[i] == b[j])
-            {
-                edits.Add(new Edit(' ', a[i], i, j));
-                i++;
-                j++;
-            }
-            else if (i < a.Length && (j == b.Length || lcs[i + 1, j] >= lcs[i, j + 1]))
-            {
-                edits.Add(new Edit('-', a[i], i, j));
-                i++;
-            }
-            else
-            {
-                edits.Add(new Edit('+', b[j], i, j));
-                j++;
-            }
-        }
-
-        return edits;
+        var at = text.IndexOf(old, StringComparison.Ordinal);
+        return at < 0 ? text : string.Concat(text.AsSpan(0, at), replacement, text.AsSpan(at + old.Length));
     }
 }

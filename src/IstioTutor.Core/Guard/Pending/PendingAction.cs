@@ -4,7 +4,7 @@ namespace IstioTutor.Core.Guard.Pending;
 
 /// <summary>
 /// A previewed change waiting for confirmation, bound to the learner, the conversation, its id and an
-/// expiry. Only <see cref="Guard.GuardedMesh"/> creates and applies these.
+/// expiry. Only the guard creates these (<see cref="Guard.GuardedMesh"/>) and applies them (its ChangeExecutor).
 /// </summary>
 public sealed record PendingAction(
     string Id,

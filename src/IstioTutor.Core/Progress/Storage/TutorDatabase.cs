@@ -21,8 +21,16 @@ public sealed class TutorDatabase : IDisposable
 
     private readonly object _writeGate = new();
 
+    /// <summary>Opens the file with the built-in curriculum's lesson stages for migrating old progress.</summary>
     public TutorDatabase(DataDirectory data)
+        : this(data, LessonStages.BuiltIn())
     {
+    }
+
+    public TutorDatabase(DataDirectory data, LessonStages stages)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(stages);
         FilePath = data.File(FileName);
         SchemaMigrations.ConvertCollation(FilePath);
         Database = new LiteDatabase(new ConnectionString
@@ -35,7 +43,7 @@ public sealed class TutorDatabase : IDisposable
         // A mapper per database: LiteDB's global mapper builds entity maps lazily and is not safe when two
         // databases in one process (bot host + tests) map the same type at the same moment.
         new BsonMapper());
-        SchemaMigrations.Migrate(this, new LessonStages());
+        SchemaMigrations.Migrate(this, stages);
     }
 
     public string FilePath { get; }
