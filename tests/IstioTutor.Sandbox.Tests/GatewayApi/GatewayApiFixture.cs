@@ -18,9 +18,9 @@ namespace IstioTutor.Sandbox.Tests.GatewayApi;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xUnit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
 public sealed class GatewayApiFixture : IAsyncLifetime
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), "istiotutor-gateway-api-tests-" + Guid.NewGuid().ToString("N"));
-    private SandboxServer? server;
-    private int counter;
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "istiotutor-gateway-api-tests-" + Guid.NewGuid().ToString("N"));
+    private SandboxServer? _server;
+    private int _counter;
 
     public KubectlRunner Kubectl { get; private set; } = null!;
 
@@ -29,18 +29,18 @@ public sealed class GatewayApiFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(root);
-        server = await SandboxServer.StartAsync(Path.Combine(root, "sandbox.db"), 0, new IstioValidator(), null, CancellationToken.None);
-        var kubeconfig = Path.Combine(root, SandboxKubeconfig.FileName);
-        SandboxKubeconfig.Write(kubeconfig, server.Endpoint);
-        Kubectl = new KubectlRunner(kubeconfig, Path.Combine(root, "kubectl-cache"));
-        Cluster = new KubernetesMeshCluster(new FixedConnection(new Kubernetes(server.Endpoint.ToClientConfiguration())));
+        Directory.CreateDirectory(_root);
+        _server = await SandboxServer.StartAsync(Path.Combine(_root, "sandbox.db"), 0, new IstioValidator(), null, CancellationToken.None);
+        var kubeconfig = Path.Combine(_root, SandboxKubeconfig.FileName);
+        SandboxKubeconfig.Write(kubeconfig, _server.Endpoint);
+        Kubectl = new KubectlRunner(kubeconfig, Path.Combine(_root, "kubectl-cache"));
+        Cluster = new KubernetesMeshCluster(new FixedConnection(new Kubernetes(_server.Endpoint.ToClientConfiguration())));
     }
 
     /// <summary>A learner namespace no other test uses, created (and seeded with Bookinfo) through kubectl.</summary>
     public async Task<string> NewNamespaceAsync(string prefix)
     {
-        var ns = $"learn-{prefix}{Interlocked.Increment(ref counter)}-{Guid.NewGuid().ToString("N")[..6]}";
+        var ns = $"learn-{prefix}{Interlocked.Increment(ref _counter)}-{Guid.NewGuid().ToString("N")[..6]}";
         var result = await Kubectl.RunAsync($"create namespace {ns}");
         Assert.True(result.ExitCode == 0, result.ToString());
         return ns;
@@ -54,7 +54,7 @@ public sealed class GatewayApiFixture : IAsyncLifetime
     {
         foreach (var (app, version) in new[] { ("reviews", "v1"), ("reviews", "v2"), ("reviews", "v3"), ("productpage", "v1"), ("ratings", "v1"), ("details", "v1") })
         {
-            server!.Api.Seed(new SeededObject(ResourceKinds.Service, new JsonObject
+            _server!.Api.Seed(new SeededObject(ResourceKinds.Service, new JsonObject
             {
                 ["apiVersion"] = "v1",
                 ["kind"] = "Service",
@@ -82,14 +82,14 @@ public sealed class GatewayApiFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (server is not null)
+        if (_server is not null)
         {
-            await server.DisposeAsync();
+            await _server.DisposeAsync();
         }
 
         try
         {
-            Directory.Delete(root, recursive: true);
+            Directory.Delete(_root, recursive: true);
         }
         catch (IOException)
         {

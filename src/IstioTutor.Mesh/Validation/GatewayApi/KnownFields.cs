@@ -10,13 +10,13 @@ internal sealed class KnownFields
 {
     private static readonly KnownFields Leaf = new(new Dictionary<string, KnownFields>(StringComparer.Ordinal), anyKeys: true);
 
-    private readonly IReadOnlyDictionary<string, KnownFields> children;
-    private readonly bool anyKeys;
+    private readonly IReadOnlyDictionary<string, KnownFields> _children;
+    private readonly bool _anyKeys;
 
     private KnownFields(IReadOnlyDictionary<string, KnownFields> children, bool anyKeys)
     {
-        this.children = children;
-        this.anyKeys = anyKeys;
+        _children = children;
+        _anyKeys = anyKeys;
     }
 
     /// <summary>The unknown fields of <paramref name="spec"/> for <paramref name="kind"/>, as paths.</summary>
@@ -38,7 +38,7 @@ internal sealed class KnownFields
 
     private IEnumerable<string> Walk(string path, JsonNode? node)
     {
-        if (anyKeys)
+        if (_anyKeys)
         {
             yield break;
         }
@@ -63,7 +63,7 @@ internal sealed class KnownFields
 
         foreach (var (key, value) in obj)
         {
-            if (!children.TryGetValue(key, out var child))
+            if (!_children.TryGetValue(key, out var child))
             {
                 yield return $"{path}.{key}";
                 continue;
