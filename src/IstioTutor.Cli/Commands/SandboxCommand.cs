@@ -7,7 +7,9 @@ using IstioTutor.Mesh.Hosting;
 using IstioTutor.Mesh.Validation;
 using IstioTutor.Sandbox.Hosting;
 using IstioTutor.Sandbox.Server;
+using IstioTutor.Sandbox.Watching;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -60,7 +62,8 @@ internal static class SandboxCommand
             try
             {
                 server = await SandboxServer.StartAsync(
-                    storePath, port, host.Services.GetService<IResourceValidator>(), host.Get<ILoggerFactory>(), cancellationToken);
+                    storePath, port, host.Services.GetService<IResourceValidator>(), host.Get<ILoggerFactory>(), cancellationToken,
+                    SandboxWatchOptions.From(host.Services.GetService<IConfiguration>()));
             }
             catch (Exception e) when (e is AddressInUseException or IOException { InnerException: AddressInUseException } or SocketException)
             {

@@ -24,7 +24,20 @@ public sealed record LabDefinition(
 {
     public const string NamespaceToken = "{{namespace}}";
 
+    /// <summary>
+    /// The same goal written with the Gateway API (one manifest per /apply step), graded by the same check;
+    /// empty when the lab has none.
+    /// </summary>
+    public IReadOnlyList<string> GatewayApiSolution { get; init; } = [];
+
+    /// <summary>How to do this lab with the Gateway API, or why it cannot be done with it; shown with the steps.</summary>
+    public LocalText? GatewayApi { get; init; }
+
     /// <summary>The reference manifests for one learner's namespace, in the order they are applied.</summary>
     public IReadOnlyList<string> ReferenceFor(string ns) =>
         ReferenceSolution.Select(y => y.Replace(NamespaceToken, ns, StringComparison.Ordinal)).ToArray();
+
+    /// <summary>The Gateway API manifests for one learner's namespace, in the order they are applied.</summary>
+    public IReadOnlyList<string> GatewayApiFor(string ns) =>
+        GatewayApiSolution.Select(y => y.Replace(NamespaceToken, ns, StringComparison.Ordinal)).ToArray();
 }

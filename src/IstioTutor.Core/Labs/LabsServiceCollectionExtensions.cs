@@ -26,6 +26,8 @@ public static class LabsServiceCollectionExtensions
         services.AddSingleton<ILab, EnvoyFilterHeaderLab>();
         services.AddSingleton<ILab, WasmPluginLab>();
         services.AddSingleton<ILab, LocalityFailoverLab>();
+        services.AddSingleton<ILab, AmbientL4PolicyLab>();
+        services.AddSingleton<ILab, AmbientWaypointLab>();
         services.AddSingleton<LabCatalog>();
         services.AddSingleton<ILabRoster>(sp => sp.GetRequiredService<LabCatalog>());
         services.AddSingleton<LabGrader>();

@@ -29,6 +29,7 @@ public sealed class MeshAnalyzer
             new AuthorizationPolicyNamespaceAnalyzer(),
             new ServiceEntryAnalyzer(),
             new InjectionAnalyzer(),
+            new WaypointPolicyAnalyzer(),
         ];
     }
 

@@ -132,7 +132,7 @@ public sealed class MeshModel
         var ports = (s["spec"]?["ports"] as JsonArray ?? []).OfType<JsonObject>()
             .Select(p => new ServicePortInfo(Str(p["name"]), Int(p["port"]) ?? 0, Int(p["targetPort"]) ?? Int(p["port"]) ?? 0, Str(p["appProtocol"]) ?? Str(p["protocol"])))
             .ToList();
-        return new ServiceInfo(name, ns, HostName.ServiceFqdn(name, ns), Labels(s["spec"]?["selector"]), ports);
+        return new ServiceInfo(name, ns, HostName.ServiceFqdn(name, ns), Labels(s["spec"]?["selector"]), ports) { Labels = Labels(s["metadata"]?["labels"]) };
     }
 
     private static WorkloadInfo ToWorkload(JsonObject p, string defaultNamespace)
@@ -145,6 +145,9 @@ public sealed class MeshModel
             Str(p["metadata"]?["namespace"]) ?? defaultNamespace,
             Labels(p["metadata"]?["labels"]),
             hasSidecar,
-            Str(spec?["serviceAccountName"]) ?? "default");
+            Str(spec?["serviceAccountName"]) ?? "default")
+        {
+            Ip = Str(p["status"]?["podIP"]),
+        };
     }
 }

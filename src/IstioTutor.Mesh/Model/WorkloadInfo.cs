@@ -6,6 +6,9 @@ public sealed record WorkloadInfo(string Name, string Namespace, IReadOnlyDictio
     /// <summary>The SPIFFE principal Istio gives the pod: cluster.local/ns/NS/sa/SA.</summary>
     public string Principal => $"cluster.local/ns/{Namespace}/sa/{ServiceAccount}";
 
+    /// <summary>status.podIP when the pod has one (what ipBlocks compare against).</summary>
+    public string? Ip { get; init; }
+
     public string App => Labels.TryGetValue("app", out var app) ? app : Name;
 
     public string? Version => Labels.TryGetValue("version", out var version) ? version : null;

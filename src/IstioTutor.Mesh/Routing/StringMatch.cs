@@ -47,6 +47,8 @@ public sealed record StringMatch(StringMatchKind Kind, string Value)
                 return string.Equals(Value, value, comparison);
             case StringMatchKind.Prefix:
                 return value.StartsWith(Value, comparison);
+            case StringMatchKind.PathPrefix:
+                return Value == "/" || (value.StartsWith(Value, comparison) && (value.Length == Value.Length || value[Value.Length] == '/'));
             case StringMatchKind.Regex:
                 try
                 {

@@ -8,4 +8,7 @@ public enum StringMatchKind
     Exact,
     Prefix,
     Regex,
+
+    /// <summary>The Gateway API's PathPrefix: whole path elements ("/v1" matches "/v1" and "/v1/x", not "/v12").</summary>
+    PathPrefix,
 }

@@ -55,9 +55,22 @@ internal sealed class AuthorizationEvaluator(MeshModel model)
         return AuthorizationDecision.Allowed($"JWT from {jwt.Issuer} verified");
     }
 
-    public AuthorizationDecision Authorize(WorkloadInfo workload, RequestAttributes request)
+    public AuthorizationDecision Authorize(WorkloadInfo workload, RequestAttributes request) =>
+        Decide(PoliciesFor(workload, "AuthorizationPolicy"), request);
+
+    /// <summary>
+    /// The AuthorizationPolicies a waypoint enforces for a Service: those whose targetRefs name the waypoint
+    /// Gateway, the Service (when it uses this waypoint), or the istio-waypoint GatewayClass from the root namespace.
+    /// </summary>
+    public IReadOnlyList<ConfigObject> PoliciesForWaypoint(ConfigObject waypoint, ServiceInfo? service) =>
+        model.OfKind("AuthorizationPolicy").Where(p => AmbientMesh.TargetRefs(p).Any(r =>
+            (r.Group == ResourceKinds.K8sGateway.Group && r.Kind == "Gateway" && r.Name == waypoint.Name && r.Namespace == waypoint.Namespace && p.Namespace == waypoint.Namespace)
+            || (r.Group.Length == 0 && r.Kind == "Service" && service is not null && r.Name == service.Name && r.Namespace == service.Namespace && p.Namespace == service.Namespace)
+            || (r.Kind == "GatewayClass" && r.Name == AmbientMesh.WaypointClass && p.Namespace == MeshSnapshot.RootNamespace))).ToList();
+
+    /// <summary>CUSTOM, then DENY, then ALLOW over the given policies.</summary>
+    public static AuthorizationDecision Decide(IReadOnlyList<ConfigObject> policies, RequestAttributes request)
     {
-        var policies = PoliciesFor(workload, "AuthorizationPolicy");
         foreach (var policy in policies.Where(p => Action(p) == "CUSTOM"))
         {
             if (Matches(policy, request) && !(request.Headers.TryGetValue("x-ext-authz", out var v) && v == "allow"))
@@ -135,7 +148,7 @@ internal sealed class AuthorizationEvaluator(MeshModel model)
             && Field(s, "requestPrincipals", "notRequestPrincipals", r.RequestPrincipal)
             && Field(s, "namespaces", "notNamespaces", ns)
             && Field(s, "serviceAccounts", "notServiceAccounts", sa)
-            && Field(s, "ipBlocks", "notIpBlocks", null)
+            && IpField(s, "ipBlocks", "notIpBlocks", r.SourceIp)
             && Field(s, "remoteIpBlocks", "notRemoteIpBlocks", null);
     }
 
@@ -168,6 +181,21 @@ internal sealed class AuthorizationEvaluator(MeshModel model)
         var notValues = JsonFields.Strings(condition["notValues"]).ToList();
         return (values.Count == 0 || (value is not null && values.Any(v => Glob(v, value, false))))
             && (notValues.Count == 0 || value is null || !notValues.Any(v => Glob(v, value, false)));
+    }
+
+    /// <summary>ipBlocks/notIpBlocks: addresses or CIDRs against the source pod's IP (unknown: no block matches it).</summary>
+    private static bool IpField(JsonObject obj, string name, string notName, string? ip)
+    {
+        var address = ip is not null && System.Net.IPAddress.TryParse(ip, out var parsed) ? parsed : null;
+        bool InBlock(string block) => address is not null && (block.Contains('/', StringComparison.Ordinal)
+            ? System.Net.IPNetwork.TryParse(block, out var network) && network.Contains(address)
+            : System.Net.IPAddress.TryParse(block, out var single) && single.Equals(address));
+        if (obj[name] is not null && !JsonFields.Strings(obj[name]).Any(InBlock))
+        {
+            return false;
+        }
+
+        return obj[notName] is null || !JsonFields.Strings(obj[notName]).Any(InBlock);
     }
 
     /// <summary>A field pair (values, notValues): unset matches anything; an absent attribute matches no value.</summary>

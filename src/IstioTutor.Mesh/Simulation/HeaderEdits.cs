@@ -19,6 +19,12 @@ public sealed record HeaderEdits(
         Pairs(o["add"]),
         JsonFields.Strings(o["remove"]).ToList());
 
+    /// <summary>Reads a Gateway API header modifier (<c>set</c>/<c>add</c> lists of name/value, <c>remove</c> names).</summary>
+    public static HeaderEdits FromGatewayApi(JsonNode? node) => node is not JsonObject o ? None : new(
+        NameValues(o["set"]),
+        NameValues(o["add"]),
+        JsonFields.Strings(o["remove"]).ToList());
+
     /// <summary>Applies the edits to a header list (names compared case-insensitively, kept lower-case).</summary>
     public Dictionary<string, string> ApplyTo(IReadOnlyDictionary<string, string> headers)
     {
@@ -41,6 +47,10 @@ public sealed record HeaderEdits(
 
         return result;
     }
+
+    private static List<KeyValuePair<string, string>> NameValues(JsonNode? node) =>
+        (node as JsonArray ?? []).OfType<JsonObject>().Where(h => JsonFields.Str(h["name"]) is not null)
+            .Select(h => KeyValuePair.Create(JsonFields.Str(h["name"])!, JsonFields.Str(h["value"]) ?? "")).ToList();
 
     private static List<KeyValuePair<string, string>> Pairs(JsonNode? node) =>
         node is JsonObject map ? map.Select(kv => KeyValuePair.Create(kv.Key, JsonFields.Str(kv.Value) ?? "")).ToList() : [];

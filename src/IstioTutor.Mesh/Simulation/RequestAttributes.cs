@@ -9,4 +9,8 @@ internal sealed record RequestAttributes(
     int Port,
     string Method,
     string Path,
-    IReadOnlyDictionary<string, string> Headers);
+    IReadOnlyDictionary<string, string> Headers)
+{
+    /// <summary>The client pod's IP, when known (ipBlocks); null through a waypoint or for an unknown client.</summary>
+    public string? SourceIp { get; init; }
+}

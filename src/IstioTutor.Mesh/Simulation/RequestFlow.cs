@@ -51,7 +51,14 @@ internal sealed class RequestFlow(
         }
 
         var target = route.Pick(random);
-        var cluster = pool.ClusterFor(target, client.HasSidecar);
+        if (target.Invalid is { } invalid)
+        {
+            steps?.Add($"route → {target.Host}: {invalid} → 500");
+            return new RequestResult(500, null, null, latency + 1);
+        }
+
+        // A waypoint routes like a sidecar does: DestinationRule subsets and policies apply there.
+        var cluster = pool.ClusterFor(target, client.HasSidecar || route.Waypoint is not null);
         steps?.Add($"route → {cluster.Host}{(cluster.Subset is null ? "" : $" subset {cluster.Subset}")}");
         if (cluster.Missing)
         {
@@ -120,7 +127,7 @@ internal sealed class RequestFlow(
     /// <summary>One try against one pod: mTLS handshake, authentication, authorization, then the app.</summary>
     private (int Status, string? Flag, double LatencyMs, AppReply? Reply, bool MutualTls) Attempt(WorkloadInfo pod, UpstreamCluster cluster, int attempt, List<string>? steps)
     {
-        var outcome = security.Check(pod, cluster, client);
+        var outcome = security.Check(pod, cluster, client, route.Waypoint);
         if (!outcome.Allowed)
         {
             steps?.Add(outcome.Step);

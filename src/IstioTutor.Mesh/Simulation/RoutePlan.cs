@@ -16,6 +16,9 @@ internal sealed record RoutePlan(string? RuleName, IReadOnlyList<RouteTarget> Ta
 
     public HeaderEdits RequestHeaders { get; init; } = HeaderEdits.None;
 
+    /// <summary>The ambient waypoint that routes and authorizes the request (null: the client's sidecar, a gateway, or no proxy).</summary>
+    public Model.ConfigObject? Waypoint { get; init; }
+
     public HeaderEdits ResponseHeaders { get; init; } = HeaderEdits.None;
 
     /// <summary>The path the upstream sees (a rewrite), or null to keep the client's.</summary>
@@ -53,7 +56,14 @@ internal sealed record RoutePlan(string? RuleName, IReadOnlyList<RouteTarget> Ta
 }
 
 /// <summary>One weighted destination of a route: a host, optionally a DestinationRule subset, optionally a port.</summary>
-internal sealed record RouteTarget(string Host, string? Subset, int? Port, int Weight);
+internal sealed record RouteTarget(string Host, string? Subset, int? Port, int Weight)
+{
+    /// <summary>
+    /// Why a Gateway API backendRef cannot be used (BackendNotFound, RefNotPermitted): Istio keeps its
+    /// share of the weight and answers it with 500, as the Gateway API requires.
+    /// </summary>
+    public string? Invalid { get; init; }
+}
 
 /// <summary>An answer the proxy gives without an upstream: a status, an optional body and redirect location.</summary>
 public sealed record DirectReply(int Status, string? Body, string? Location);

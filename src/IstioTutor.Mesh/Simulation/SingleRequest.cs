@@ -94,7 +94,9 @@ internal static class SingleRequest
             }
         }
 
-        var proxied = source.HasSidecar || source.IsIngress || result.Reached?.Pod.HasSidecar == true;
+        // A waypoint is Envoy deployed as a gateway: it answers for the ambient client like a gateway does.
+        var waypoint = resolved.Plan.Waypoint is not null;
+        var proxied = source.HasSidecar || source.IsIngress || waypoint || result.Reached?.Pod.HasSidecar == true;
         if (proxied && result.Status != 0)
         {
             if (result.Reached is not null && result.Reply is not null)
@@ -103,7 +105,7 @@ internal static class SingleRequest
             }
 
             headers.RemoveAll(h => h.Key.Equals("server", StringComparison.OrdinalIgnoreCase));
-            headers.Add(KeyValuePair.Create("server", source.IsIngress ? "istio-envoy" : "envoy"));
+            headers.Add(KeyValuePair.Create("server", source.IsIngress || waypoint ? "istio-envoy" : "envoy"));
         }
 
         var edited = resolved.Plan.ResponseHeaders.ApplyTo(headers.GroupBy(h => h.Key.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Last().Value));

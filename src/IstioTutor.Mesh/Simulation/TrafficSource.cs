@@ -9,17 +9,30 @@ namespace IstioTutor.Mesh.Simulation;
 /// </summary>
 internal sealed record TrafficSource(WorkloadInfo? Workload, bool HasSidecar, string? Principal, IReadOnlyList<ConfigObject> Gateways, bool IsIngress)
 {
+    /// <summary>The Gateway API Gateway an ingress pod serves (its generated &lt;gateway&gt;-istio deployment), or null.</summary>
+    public ConfigObject? K8sGateway { get; init; }
+
+    /// <summary>An ambient pod: no sidecar, but ztunnel carries its traffic over HBONE with its own mTLS identity.</summary>
+    public bool Ambient { get; init; }
+
     /// <summary>The namespace the client's DNS search path and Istio's config visibility start from.</summary>
     public string Namespace(MeshModel model) => Workload?.Namespace ?? model.Namespace;
 
     public static TrafficSource Resolve(MeshModel model, SimulationRequest request)
     {
         var workload = Find(model, request.Source);
+        if (workload is not null && K8sGatewayOf(model, workload) is { } k8sGateway)
+        {
+            // Istio's generated gateway deployment runs Envoy with the mesh identity of its service account.
+            return new TrafficSource(workload, true, request.SourcePrincipal ?? workload.Principal, [], true) { K8sGateway = k8sGateway };
+        }
+
         var hasSidecar = request.SourceHasSidecar ?? workload?.HasSidecar ?? false;
-        var principal = request.SourcePrincipal ?? (hasSidecar ? workload?.Principal : null);
+        var ambient = !hasSidecar && request.SourceHasSidecar is null && workload is not null && new AmbientMesh(model).Captures(workload);
+        var principal = request.SourcePrincipal ?? (hasSidecar || ambient ? workload?.Principal : null);
         var gateways = workload is null ? [] : GatewaysOf(model, workload);
         var ingress = workload is not null && (gateways.Count > 0 || IsGatewayPod(workload));
-        return new TrafficSource(workload, hasSidecar, principal, gateways, ingress);
+        return new TrafficSource(workload, hasSidecar, principal, gateways, ingress) { Ambient = ambient };
     }
 
     private static WorkloadInfo? Find(MeshModel model, string? source)
@@ -32,10 +45,35 @@ internal sealed record TrafficSource(WorkloadInfo? Workload, bool HasSidecar, st
         var local = model.Workloads.Where(w => w.Namespace == model.Namespace).ToList();
         return local.FirstOrDefault(w => w.Name == source)
             ?? local.Where(w => w.App == source).OrderBy(w => w.Name, StringComparer.Ordinal).FirstOrDefault()
+            ?? local.Where(w => w.Labels.TryGetValue(AmbientMesh.GatewayNameLabel, out var g) && (g == source || $"{g}-istio" == source)).OrderBy(w => w.Name, StringComparer.Ordinal).FirstOrDefault()
             ?? model.Workloads.FirstOrDefault(w => w.Name == source)
             ?? model.Workloads.Where(w => w.Namespace == MeshSnapshot.RootNamespace && w.App == source).OrderBy(w => w.Name, StringComparer.Ordinal).FirstOrDefault()
+            ?? GatewayDeployment(model, source)
             ?? throw new ArgumentException($"No workload named \"{source}\" in {model.Namespace}. Workloads: {string.Join(", ", local.Select(w => w.Name))}.");
     }
+
+    /// <summary>
+    /// The pod Istio deploys for a Gateway API Gateway ("&lt;gateway&gt;-istio", labelled with the gateway name),
+    /// when the snapshot has the Gateway but not (yet) its pod: named by the Gateway or its deployment.
+    /// </summary>
+    private static WorkloadInfo? GatewayDeployment(MeshModel model, string source)
+    {
+        var gateway = model.OfKind(ResourceKinds.K8sGateway)
+            .Where(g => !AmbientMesh.IsWaypoint(g))
+            .FirstOrDefault(g => g.Name == source || $"{g.Name}-istio" == source);
+        return gateway is null ? null : new WorkloadInfo(
+            $"{gateway.Name}-istio",
+            gateway.Namespace,
+            new Dictionary<string, string> { [AmbientMesh.GatewayNameLabel] = gateway.Name, ["gateway.istio.io/managed"] = "istio.io-gateway-controller" },
+            HasSidecar: true,
+            $"{gateway.Name}-istio");
+    }
+
+    /// <summary>The Gateway API Gateway (not a waypoint) whose generated pod this is, by its gateway-name label.</summary>
+    private static ConfigObject? K8sGatewayOf(MeshModel model, WorkloadInfo pod) =>
+        pod.Labels.TryGetValue(AmbientMesh.GatewayNameLabel, out var name)
+            ? model.OfKind(ResourceKinds.K8sGateway).FirstOrDefault(g => g.Name == name && g.Namespace == pod.Namespace && !AmbientMesh.IsWaypoint(g))
+            : null;
 
     /// <summary>A gateway deployment (istio=ingressgateway/egressgateway, as Istio's charts label them).</summary>
     private static bool IsGatewayPod(WorkloadInfo pod) =>

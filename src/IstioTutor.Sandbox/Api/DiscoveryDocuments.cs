@@ -1,14 +1,19 @@
 using System.Text.Json.Nodes;
+using IstioTutor.Sandbox.Schemas;
 
 namespace IstioTutor.Sandbox.Api;
 
 /// <summary>
 /// The discovery and OpenAPI v3 documents kubectl and KubernetesClient read before acting: legacy
-/// discovery (kubectl falls back to it when the reply is plain JSON) and the minimal OpenAPI form that
-/// lets <c>kubectl apply</c> defer field validation to the server instead of failing on an unknown schema.
+/// discovery (kubectl falls back to it when the reply is plain JSON) and OpenAPI v3 per group-version.
+/// Every operation declares the fieldValidation parameter, so <c>kubectl apply</c> leaves field validation
+/// to the server; Istio's and the Gateway API's kinds carry their CRDs' full schemas (components.schemas,
+/// named and tagged as kube-apiserver names them), which is what <c>kubectl explain</c> reads.
 /// </summary>
-internal sealed class DiscoveryDocuments(ServedResources served)
+internal sealed class DiscoveryDocuments(ServedResources served, CrdSchemas crds)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonObject?> openApiDocuments = new(StringComparer.Ordinal);
+
     public const string KubernetesVersion = "v1.32.0";
 
     private static readonly string[] Verbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
@@ -78,8 +83,10 @@ internal sealed class DiscoveryDocuments(ServedResources served)
         return new JsonObject { ["paths"] = paths };
     }
 
-    /// <summary>The OpenAPI v3 document of one group-version (e.g. "apis/networking.istio.io/v1"), or null.</summary>
-    public JsonObject? OpenApiGroupVersion(string key)
+    /// <summary>The OpenAPI v3 document of one group-version (e.g. "apis/networking.istio.io/v1"), or null. Built once; never mutate it.</summary>
+    public JsonObject? OpenApiGroupVersion(string key) => openApiDocuments.GetOrAdd(key, BuildOpenApiGroupVersion);
+
+    private JsonObject? BuildOpenApiGroupVersion(string key)
     {
         var resources = served.All.Where(r => PathPrefix(r.GroupVersion) == key).ToList();
         if (resources.Count == 0)
@@ -88,9 +95,25 @@ internal sealed class DiscoveryDocuments(ServedResources served)
         }
 
         var paths = new JsonObject();
+        var schemas = new JsonObject();
         foreach (var r in resources)
         {
             var gvk = new JsonObject { ["group"] = r.Group, ["version"] = r.Version, ["kind"] = r.Kind.Kind };
+            if (crds.Find(r.Group, r.Kind.Kind, r.Version) is { } crd)
+            {
+                var schema = crd.Schema.DeepClone().AsObject();
+                var properties = schema["properties"] as JsonObject ?? new JsonObject();
+                properties["metadata"] = new JsonObject
+                {
+                    ["description"] = "Standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata",
+                    ["allOf"] = new JsonArray(new JsonObject { ["$ref"] = $"#/components/schemas/{ObjectMetaSchema.Name}" }),
+                };
+                schema["properties"] = properties;
+                schema["x-kubernetes-group-version-kind"] = new JsonArray(gvk.DeepClone());
+                schemas[SchemaName(r)] = schema;
+                schemas[ObjectMetaSchema.Name] ??= ObjectMetaSchema.Schema();
+            }
+
             var collection = r.Kind.Namespaced ? $"/{key}/namespaces/{{namespace}}/{r.Plural}" : $"/{key}/{r.Plural}";
             paths[collection] = new JsonObject
             {
@@ -111,7 +134,7 @@ internal sealed class DiscoveryDocuments(ServedResources served)
             ["openapi"] = "3.0.0",
             ["info"] = new JsonObject { ["title"] = "Kubernetes (IstioTutor sandbox)", ["version"] = KubernetesVersion },
             ["paths"] = paths,
-            ["components"] = new JsonObject { ["schemas"] = new JsonObject() },
+            ["components"] = new JsonObject { ["schemas"] = schemas },
         };
     }
 
@@ -145,8 +168,11 @@ internal sealed class DiscoveryDocuments(ServedResources served)
         ["schema"] = new JsonObject { ["type"] = "string", ["uniqueItems"] = true },
     };
 
+    /// <summary>kube-apiserver's name for a CRD kind's schema: the group reversed, then version and kind (io.istio.networking.v1.VirtualService).</summary>
+    private static string SchemaName(ServedResource r) => $"{string.Join('.', r.Group.Split('.').Reverse())}.{r.Version}.{r.Kind.Kind}";
+
     private static string PathPrefix(string groupVersion) => groupVersion.Contains('/') ? $"apis/{groupVersion}" : $"api/{groupVersion}";
 
     private static string Hash(string groupVersion) =>
-        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(groupVersion + KubernetesVersion)))[..16];
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(groupVersion + KubernetesVersion + "+crd-schemas")))[..16];
 }

@@ -7,9 +7,11 @@ using IstioTutor.Mesh.Model;
 using IstioTutor.Mesh.Validation;
 using IstioTutor.Sandbox.GatewayApi;
 using IstioTutor.Sandbox.Patching;
+using IstioTutor.Sandbox.Schemas;
 using IstioTutor.Sandbox.Seeding;
 using IstioTutor.Sandbox.Selection;
 using IstioTutor.Sandbox.Storage;
+using IstioTutor.Sandbox.Watching;
 
 namespace IstioTutor.Sandbox.Api;
 
@@ -30,9 +32,13 @@ internal sealed partial class ResourceApi
     private readonly IResourceValidator? validator;
     private readonly TimeProvider time;
     private readonly GatewayController gateways;
+    private readonly WatchHub watches;
+    private readonly CrdSchemas crds;
 
-    public ResourceApi(SandboxStore store, ServedResources served, IResourceValidator? validator, TimeProvider time)
+    public ResourceApi(SandboxStore store, ServedResources served, IResourceValidator? validator, TimeProvider time, WatchHub watches, CrdSchemas crds)
     {
+        this.crds = crds;
+        this.watches = watches;
         this.store = store;
         this.served = served;
         this.validator = validator;
@@ -78,29 +84,18 @@ internal sealed partial class ResourceApi
     {
         lock (gate)
         {
-            var found = r.Access == ServedAccess.Events ? null : store.Find(r.Group, r.Plural, ns ?? "", name);
+            var found = store.Find(r.Group, r.Plural, ns ?? "", name);
             return ApiReply.Ok(found is null ? throw StatusError.NotFound(r, name) : Out(r, found));
         }
     }
 
     public ApiReply List(ServedResource r, string? ns, string? labelSelector, string? fieldSelector)
     {
-        LabelSelector selector;
-        try
-        {
-            selector = LabelSelector.Parse(labelSelector);
-        }
-        catch (FormatException e)
-        {
-            throw StatusError.BadRequest($"labelSelector \"{labelSelector}\": {e.Message}");
-        }
-
-        var fields = r.Access == ServedAccess.Events ? [] : FieldRequirements(fieldSelector);
+        var selector = Selector(labelSelector);
+        var fields = FieldRequirements(fieldSelector);
         lock (gate)
         {
-            var items = r.Access == ServedAccess.Events
-                ? []
-                : store.List(r.Group, r.Plural, r.Kind.Namespaced ? ns : "")
+            var items = store.List(r.Group, r.Plural, r.Kind.Namespaced ? ns : "")
                     .Where(o => selector.Matches(o["metadata"]?["labels"] as JsonObject) && fields.All(f => f(o)))
                     .Select(o => (JsonNode)Out(r, o))
                     .ToArray();
@@ -114,10 +109,89 @@ internal sealed partial class ResourceApi
         }
     }
 
-    public ApiReply Create(ServedResource r, string? ns, JsonNode? body, bool dryRun) =>
-        Committed(r, dryRun, () => CreateStaged(r, ns, body, dryRun));
+    /// <summary>
+    /// Opens a watch: with no resourceVersion (or "0") it first reports every matching object as ADDED, as
+    /// kube-apiserver does; from a given resourceVersion it replays the kept changes after it, or answers
+    /// 410 Gone when they are no longer all kept. Runs under the lock, so nothing falls between state and stream.
+    /// </summary>
+    public WatchSubscription Watch(ServedResource r, string? ns, string? labelSelector, string? fieldSelector, string? resourceVersion, string client, bool sendInitialEvents = false)
+    {
+        var selector = Selector(labelSelector);
+        var fields = FieldRequirements(fieldSelector);
+        bool Matches(JsonObject o) => selector.Matches(o["metadata"]?["labels"] as JsonObject) && fields.All(f => f(o));
+        long? from = null;
+        if (!sendInitialEvents && !string.IsNullOrEmpty(resourceVersion) && resourceVersion != "0")
+        {
+            from = long.TryParse(resourceVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : throw StatusError.BadRequest($"resourceVersion \"{resourceVersion}\" is not a resourceVersion this server gave out (they are whole numbers)");
+        }
 
-    private ApiReply CreateStaged(ServedResource r, string? ns, JsonNode? body, bool dryRun)
+        lock (gate)
+        {
+            IReadOnlyList<StoreChange>? replay = null;
+            if (from is { } version)
+            {
+                replay = store.ChangesSince(version)
+                    ?? throw new StatusError(410, "Expired", $"too old resource version: {version} ({store.OldestKeptVersion})");
+            }
+
+            // The initial state never counts against the queue limit: only a watcher falling behind live changes is ended.
+            var initial = replay is null ? store.List(r.Group, r.Plural, r.Kind.Namespaced ? ns : "").Where(Matches).ToList() : [];
+            var subscription = watches.Subscribe(r, r.Kind.Namespaced ? ns : null, Matches, client, initial.Count + (replay?.Count ?? 0) + 1);
+            if (replay is null)
+            {
+                foreach (var o in initial)
+                {
+                    subscription.Offer(new WatchEvent("ADDED", o.DeepClone().AsObject()));
+                }
+
+                if (sendInitialEvents)
+                {
+                    // The watch-list protocol: a bookmark marks the end of the initial state.
+                    subscription.Offer(new WatchEvent("BOOKMARK", Bookmark(r, store.ResourceVersion, initialEventsEnd: true)));
+                }
+            }
+            else
+            {
+                foreach (var change in replay)
+                {
+                    subscription.Offer(change);
+                }
+            }
+
+            return subscription;
+        }
+    }
+
+    /// <summary>The resourceVersion a bookmark may carry now: null while the watch still has events to send.</summary>
+    public long? BookmarkVersion(WatchSubscription subscription)
+    {
+        lock (gate)
+        {
+            return subscription.Events.Count == 0 ? store.ResourceVersion : null;
+        }
+    }
+
+    /// <summary>A BOOKMARK event's object: only the kind and a resourceVersion the client may resume from.</summary>
+    public static JsonObject Bookmark(ServedResource r, long version, bool initialEventsEnd)
+    {
+        var metadata = new JsonObject { ["resourceVersion"] = Rv(version) };
+        if (initialEventsEnd)
+        {
+            metadata["annotations"] = new JsonObject { ["k8s.io/initial-events-end"] = "true" };
+        }
+
+        return new JsonObject { ["kind"] = r.Kind.Kind, ["apiVersion"] = r.GroupVersion, ["metadata"] = metadata };
+    }
+
+    /// <summary>What a client reads: a copy stamped with the apiVersion it asked through.</summary>
+    public static JsonObject Render(ServedResource r, JsonObject stored) => Out(r, stored);
+
+    public ApiReply Create(ServedResource r, string? ns, JsonNode? body, bool dryRun, FieldValidation validation = FieldValidation.Warn) =>
+        Committed(r, dryRun, () => CreateStaged(r, ns, body, dryRun, validation));
+
+    private ApiReply CreateStaged(ServedResource r, string? ns, JsonNode? body, bool dryRun, FieldValidation validation)
     {
         lock (gate)
         {
@@ -160,55 +234,64 @@ internal sealed partial class ResourceApi
             }
 
             var stored = Fresh(obj, ns, name, r.Kind);
-            var warnings = Admit(r, name, stored);
+            var warnings = Admit(r, name, stored, validation, creating: true);
             if (store.Find(r.Group, r.Plural, ns, name) is not null)
             {
                 throw StatusError.AlreadyExists(r, name);
             }
 
+            PrepareWorkload(r, name, stored, null);
+            var plan = PlanDeployment(r, stored);
             if (!dryRun)
             {
                 store.Put(r.Group, r.Plural, ns, stored);
+                ApplyPlan(stored, plan);
             }
 
             return new ApiReply(201, Out(r, stored), warnings);
         }
     }
 
-    public ApiReply Replace(ServedResource r, string? ns, string name, JsonNode? body, bool dryRun) =>
-        Committed(r, dryRun, () => ReplaceStaged(r, ns, name, body, dryRun));
+    public ApiReply Replace(ServedResource r, string? ns, string name, JsonNode? body, bool dryRun, FieldValidation validation = FieldValidation.Warn) =>
+        Committed(r, dryRun, () => ReplaceStaged(r, ns, name, body, dryRun, validation));
 
-    private ApiReply ReplaceStaged(ServedResource r, string? ns, string name, JsonNode? body, bool dryRun)
+    private ApiReply ReplaceStaged(ServedResource r, string? ns, string name, JsonNode? body, bool dryRun, FieldValidation validation)
     {
         lock (gate)
         {
             RefuseReadOnly(r, name, "update");
             var obj = Body(r, body);
             var existing = store.Find(r.Group, r.Plural, ns ?? "", name) ?? throw StatusError.NotFound(r, name);
+            RefuseSeeded(r, name, existing, "update");
             if (obj["metadata"]?["resourceVersion"] is null)
             {
                 throw StatusError.Invalid(r, name, [new FieldCause("metadata.resourceVersion", "Invalid value: 0x0: must be specified for an update")]);
             }
 
-            return Update(r, ns, name, existing, obj, dryRun);
+            return Update(r, ns, name, existing, obj, dryRun, validation);
         }
     }
 
-    public ApiReply Patch(ServedResource r, string? ns, string name, PatchFormat format, JsonNode? patch, bool dryRun) =>
-        Committed(r, dryRun, () => PatchStaged(r, ns, name, format, patch, dryRun));
+    public ApiReply Patch(ServedResource r, string? ns, string name, PatchFormat format, JsonNode? patch, bool dryRun, FieldValidation validation = FieldValidation.Warn) =>
+        Committed(r, dryRun, () => PatchStaged(r, ns, name, format, patch, dryRun, validation));
 
-    private ApiReply PatchStaged(ServedResource r, string? ns, string name, PatchFormat format, JsonNode? patch, bool dryRun)
+    private ApiReply PatchStaged(ServedResource r, string? ns, string name, PatchFormat format, JsonNode? patch, bool dryRun, FieldValidation validation)
     {
         lock (gate)
         {
             RefuseReadOnly(r, name, "patch");
-            if (format == PatchFormat.Strategic && r.Access != ServedAccess.Namespaces)
+            if (format == PatchFormat.Strategic && r.Access is not (ServedAccess.Namespaces or ServedAccess.Workload))
             {
                 // kube-apiserver has no strategic-merge schema for custom resources either.
                 throw StatusError.UnsupportedPatch("application/strategic-merge-patch+json");
             }
 
             var existing = store.Find(r.Group, r.Plural, ns ?? "", name);
+            if (existing is not null)
+            {
+                RefuseSeeded(r, name, existing, "patch");
+            }
+
             if (existing is null)
             {
                 if (format != PatchFormat.Apply)
@@ -217,7 +300,7 @@ internal sealed partial class ResourceApi
                 }
 
                 // Server-side apply creates what does not exist yet (the lock is re-entrant).
-                return Create(r, ns, patch, dryRun);
+                return Create(r, ns, patch, dryRun, validation);
             }
 
             JsonNode? patched;
@@ -225,6 +308,7 @@ internal sealed partial class ResourceApi
             {
                 patched = format == PatchFormat.Json
                     ? JsonPatchDocument.Apply(Out(r, existing), patch ?? throw new JsonPatchException("the patch is empty"))
+                    : format == PatchFormat.Strategic ? StrategicMergePatch.Apply(Out(r, existing), patch)
                     : JsonMergePatch.Apply(Out(r, existing), patch);
             }
             catch (JsonPatchException e)
@@ -237,7 +321,7 @@ internal sealed partial class ResourceApi
                 throw StatusError.BadRequest($"the patch turns {r.QualifiedPlural} \"{name}\" into something that is not a JSON object");
             }
 
-            return Update(r, ns, name, existing, Body(r, patchedObject), dryRun);
+            return Update(r, ns, name, existing, Body(r, patchedObject), dryRun, validation);
         }
     }
 
@@ -323,6 +407,7 @@ internal sealed partial class ResourceApi
             }
 
             var existing = store.Find(r.Group, r.Plural, ns ?? "", name) ?? throw StatusError.NotFound(r, name);
+            RefuseSeeded(r, name, existing, "delete");
             if (!dryRun)
             {
                 if (r.Access == ServedAccess.Namespaces)
@@ -330,7 +415,9 @@ internal sealed partial class ResourceApi
                     store.RemoveNamespaceContents(name);
                 }
 
+                DeleteOwnedPods(r, ns ?? "", name);
                 store.Remove(r.Group, r.Plural, ns ?? "", name);
+                ReplacePod(r, ns ?? "", existing);
             }
 
             return ApiReply.Ok(new JsonObject
@@ -373,12 +460,12 @@ internal sealed partial class ResourceApi
             }
             finally
             {
-                store.Commit();
+                watches.Publish(store.Commit());
             }
         }
     }
 
-    private ApiReply Update(ServedResource r, string? ns, string name, JsonObject existing, JsonObject candidate, bool dryRun)
+    private ApiReply Update(ServedResource r, string? ns, string name, JsonObject existing, JsonObject candidate, bool dryRun, FieldValidation validation = FieldValidation.Warn)
     {
         var metadata = (JsonObject)candidate["metadata"]!;
         if ((string?)metadata["name"] != name)
@@ -426,7 +513,9 @@ internal sealed partial class ResourceApi
             throw StatusError.Invalid(r, name, transition);
         }
 
-        var warnings = Admit(r, name, stored);
+        var warnings = Admit(r, name, stored, validation, creating: false);
+        PrepareWorkload(r, name, stored, existing);
+        var plan = PlanDeployment(r, stored);
         if (JsonNode.DeepEquals(stored, existing))
         {
             // A no-op write keeps the resourceVersion, as kube-apiserver does.
@@ -436,6 +525,7 @@ internal sealed partial class ResourceApi
         if (!dryRun)
         {
             store.Put(r.Group, r.Plural, ns ?? "", stored);
+            ApplyPlan(stored, plan);
         }
 
         return ApiReply.Ok(Out(r, stored), warnings);
@@ -521,22 +611,28 @@ internal sealed partial class ResourceApi
     }
 
     /// <summary>Structural checks every API server makes, then Istio's validation; errors become 422.</summary>
-    private IReadOnlyList<string> Admit(ServedResource r, string name, JsonObject obj)
+    private IReadOnlyList<string> Admit(ServedResource r, string name, JsonObject obj, FieldValidation validation, bool creating)
     {
         if (obj["spec"] is JsonNode spec && spec is not JsonObject)
         {
             throw StatusError.Invalid(r, name, [new FieldCause("spec", $"Invalid value: \"{spec.GetValueKind().ToString().ToLowerInvariant()}\": spec must be of type object")]);
         }
 
-        if (r.Access != ServedAccess.Writable || validator is null)
+        if (r.Access != ServedAccess.Writable)
         {
             return [];
+        }
+
+        var warnings = CheckFields(r, obj, validation, creating);
+        if (validator is null)
+        {
+            return warnings;
         }
 
         var outcome = validator.Validate(r.Kind, Out(r, obj));
         if (outcome.IsValid)
         {
-            return outcome.Warnings;
+            return [.. warnings, .. outcome.Warnings.Except(warnings)];
         }
 
         // The Gateway API has no webhook: its CRD schema and CEL rules refuse, in the API server's own words.
@@ -547,8 +643,8 @@ internal sealed partial class ResourceApi
     {
         switch (r.Access)
         {
-            case ServedAccess.Seeded:
-                throw StatusError.Forbidden(r, name, verb, "the sandbox's workloads are seeded read-only; change how traffic flows with Istio resources (VirtualService, DestinationRule, AuthorizationPolicy, ...) instead");
+            case ServedAccess.Pods when verb != "delete":
+                throw StatusError.Forbidden(r, name, verb, PodsReadOnly);
             case ServedAccess.Events:
                 throw new StatusError(405, "MethodNotAllowed", $"{verb} is not allowed on events in the sandbox");
         }
@@ -632,7 +728,7 @@ internal sealed partial class ResourceApi
             }
             finally
             {
-                store.Commit();
+                watches.Publish(store.Commit());
             }
         }
     }
@@ -647,17 +743,26 @@ internal sealed partial class ResourceApi
             metadata["generation"] = 1L;
         }
 
-        if (seeded.Object["status"] is JsonObject { } status && seeded.Kind == ResourceKinds.Pod)
-        {
-            // The pod "started" when its namespace was seeded.
-            status["startTime"] = metadata["creationTimestamp"]!.DeepClone();
-            foreach (var container in (status["containerStatuses"] as JsonArray ?? []).OfType<JsonObject>())
-            {
-                container["state"] = new JsonObject { ["running"] = new JsonObject { ["startedAt"] = metadata["creationTimestamp"]!.DeepClone() } };
-            }
-        }
-
+        var annotations = metadata["annotations"] as JsonObject ?? new JsonObject();
+        annotations[SampleWorkloads.SeededAnnotation] = "true";
+        metadata["annotations"] = annotations;
+        var resource = served.All.First(r => r.Group == seeded.Kind.Group && r.Plural == seeded.Kind.Plural);
+        PrepareWorkload(resource, (string)metadata["name"]!, seeded.Object, null);
+        var plan = PlanDeployment(resource, seeded.Object);
         store.Put(seeded.Kind.Group, seeded.Kind.Plural, (string)metadata["namespace"]!, seeded.Object);
+        ApplyPlan(seeded.Object, plan);
+    }
+
+    private static LabelSelector Selector(string? labelSelector)
+    {
+        try
+        {
+            return LabelSelector.Parse(labelSelector);
+        }
+        catch (FormatException e)
+        {
+            throw StatusError.BadRequest($"labelSelector \"{labelSelector}\": {e.Message}");
+        }
     }
 
     private static List<Func<JsonObject, bool>> FieldRequirements(string? fieldSelector)
@@ -672,14 +777,14 @@ internal sealed partial class ResourceApi
         {
             var negate = part.Contains("!=", StringComparison.Ordinal);
             var pieces = part.Split(negate ? "!=" : part.Contains("==", StringComparison.Ordinal) ? "==" : "=", 2);
-            if (pieces.Length != 2 || pieces[0] is not ("metadata.name" or "metadata.namespace"))
+            if (pieces.Length != 2 || !SelectableFields.Contains(pieces[0]))
             {
-                throw StatusError.BadRequest($"fieldSelector \"{part}\": the sandbox selects only on metadata.name and metadata.namespace");
+                throw StatusError.BadRequest($"fieldSelector \"{part}\": field label not supported; the sandbox selects on {string.Join(", ", SelectableFields)}");
             }
 
-            var field = pieces[0]["metadata.".Length..];
+            var path = pieces[0].Split('.');
             var value = pieces[1];
-            result.Add(o => ((string?)o["metadata"]?[field] == value) != negate);
+            result.Add(o => (FieldValue(o, path) == value) != negate);
         }
 
         return result;

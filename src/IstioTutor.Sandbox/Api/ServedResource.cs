@@ -24,12 +24,18 @@ internal enum ServedAccess
     /// <summary>Istio configuration: full CRUD, validated on every write.</summary>
     Writable,
 
-    /// <summary>Seeded workloads: readable, every write refused with 403.</summary>
-    Seeded,
+    /// <summary>
+    /// Workload kinds learners create with kubectl (Deployments, Services, ServiceAccounts, ConfigMaps); a Deployment
+    /// runs through the workload runtime. What the sandbox seeded (Bookinfo, istio-system) stays read-only (403).
+    /// </summary>
+    Workload,
+
+    /// <summary>Pods: made by the workload runtime from Deployments; every write is refused with 403.</summary>
+    Pods,
 
     /// <summary>Namespaces: created and labelled by clients; system namespaces cannot be deleted.</summary>
     Namespaces,
 
-    /// <summary>Events: always an empty list (kubectl describe asks for them).</summary>
+    /// <summary>Events: recorded by the workload runtime, read-only to clients.</summary>
     Events,
 }

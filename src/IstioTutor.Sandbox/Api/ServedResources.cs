@@ -12,6 +12,9 @@ internal sealed class ServedResources
 {
     public static readonly ResourceKind Event = new("", "v1", "Event", "events", true, ["ev"], false);
 
+    /// <summary>ConfigMaps, which Istio's samples and tasks create; served by the sandbox only (the guard does not know the kind).</summary>
+    public static readonly ResourceKind ConfigMap = new("", "v1", "ConfigMap", "configmaps", true, ["cm"], false);
+
     public ServedResources()
     {
         var all = new List<ServedResource>();
@@ -33,11 +36,12 @@ internal sealed class ServedResources
         }
 
         all.Add(new ServedResource(ResourceKinds.Namespace, [], ServedAccess.Namespaces));
-        all.Add(new ServedResource(ResourceKinds.Pod, ["all"], ServedAccess.Seeded));
-        all.Add(new ServedResource(ResourceKinds.Service, ["all"], ServedAccess.Seeded));
-        all.Add(new ServedResource(ResourceKinds.ServiceAccount, [], ServedAccess.Seeded));
+        all.Add(new ServedResource(ResourceKinds.Pod, ["all"], ServedAccess.Pods));
+        all.Add(new ServedResource(ResourceKinds.Service, ["all"], ServedAccess.Workload));
+        all.Add(new ServedResource(ResourceKinds.ServiceAccount, [], ServedAccess.Workload));
+        all.Add(new ServedResource(ConfigMap, [], ServedAccess.Workload));
         all.Add(new ServedResource(Event, [], ServedAccess.Events));
-        all.Add(new ServedResource(ResourceKinds.Deployment, ["all"], ServedAccess.Seeded));
+        all.Add(new ServedResource(ResourceKinds.Deployment, ["all"], ServedAccess.Workload));
         All = all;
         // kube-apiserver lists built-in groups first, then CRD groups (equal priority) by name; kubectl resolves an
         // ambiguous name by that order, so "gateway" means gateway.networking.k8s.io's before networking.istio.io's,

@@ -2,6 +2,8 @@ using IstioTutor.Mesh.Cluster;
 using IstioTutor.Mesh.Hosting;
 using IstioTutor.Mesh.Validation;
 using IstioTutor.Sandbox.Server;
+using IstioTutor.Sandbox.Watching;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace IstioTutor.Sandbox.Hosting;
@@ -12,7 +14,7 @@ namespace IstioTutor.Sandbox.Hosting;
 /// <c>istiotutor sandbox serve</c>), it connects to that one instead, since only one process can hold
 /// the data file.
 /// </summary>
-public sealed class EmbeddedSandbox(DataDirectory data, IEnumerable<IResourceValidator> validators, ILoggerFactory? loggerFactory = null)
+public sealed class EmbeddedSandbox(DataDirectory data, IEnumerable<IResourceValidator> validators, ILoggerFactory? loggerFactory = null, IConfiguration? configuration = null)
     : IEmbeddedSandbox, IAsyncDisposable, IDisposable
 {
     public const string StoreFileName = "sandbox.db";
@@ -43,7 +45,7 @@ public sealed class EmbeddedSandbox(DataDirectory data, IEnumerable<IResourceVal
                 return endpoint = running;
             }
 
-            server = await SandboxServer.StartAsync(storePath, 0, validators.LastOrDefault(), loggerFactory, cancellationToken);
+            server = await SandboxServer.StartAsync(storePath, 0, validators.LastOrDefault(), loggerFactory, cancellationToken, SandboxWatchOptions.From(configuration));
             SandboxKubeconfig.Write(data.File(SandboxKubeconfig.FileName), server.Endpoint);
             return endpoint = server.Endpoint;
         }

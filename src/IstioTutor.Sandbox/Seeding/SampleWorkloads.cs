@@ -20,6 +20,9 @@ internal static class SampleWorkloads
     /// <summary>Annotation: what the reviews version renders: none, black or red stars.</summary>
     public const string StarsAnnotation = "sandbox.istiotutor.io/stars";
 
+    /// <summary>Annotation on objects the sandbox seeded (Bookinfo, istiod, the ingress gateway): they are read-only.</summary>
+    public const string SeededAnnotation = "sandbox.istiotutor.io/seeded";
+
     public const string IstioVersion = "1.27.0";
     public const string BookinfoVersion = "1.20.3";
 
@@ -157,11 +160,9 @@ internal static class SampleWorkloads
         };
     }
 
-    /// <summary>A one-replica Deployment and its running Pod (with the istio-proxy sidecar when injected).</summary>
+    /// <summary>A one-replica Deployment; <see cref="Workloads.WorkloadRuntime"/> gives it its pod (with the sidecar where injected).</summary>
     private static IEnumerable<SeededObject> Workload(string ns, string name, JsonObject labels, string serviceAccount, string image, (string Name, int Port)[] ports, JsonObject annotations, bool sidecar)
     {
-        var hash = Hash(ns + "/" + name, 10);
-        var podName = $"{name}-{hash}-{Hash(ns + "/" + name + "/pod", 5)}";
         var appName = (string?)labels["app"] ?? name;
         var container = new JsonObject
         {
@@ -170,7 +171,6 @@ internal static class SampleWorkloads
             ["imagePullPolicy"] = "IfNotPresent",
             ["ports"] = new JsonArray(ports.Select(p => (JsonNode)new JsonObject { ["name"] = p.Name, ["containerPort"] = p.Port, ["protocol"] = "TCP" }).ToArray()),
         };
-        var templateLabels = labels.DeepClone().AsObject();
         var deployment = new JsonObject
         {
             ["apiVersion"] = "apps/v1",
@@ -188,104 +188,20 @@ internal static class SampleWorkloads
                 ["selector"] = new JsonObject { ["matchLabels"] = labels.DeepClone() },
                 ["template"] = new JsonObject
                 {
-                    ["metadata"] = new JsonObject { ["labels"] = templateLabels, ["annotations"] = annotations.DeepClone() },
+                    ["metadata"] = new JsonObject { ["labels"] = labels.DeepClone(), ["annotations"] = annotations.DeepClone() },
                     ["spec"] = new JsonObject
                     {
                         ["serviceAccountName"] = serviceAccount,
-                        ["containers"] = new JsonArray(container.DeepClone()),
+                        ["containers"] = new JsonArray(container),
                     },
                 },
             },
-            ["status"] = new JsonObject
-            {
-                ["observedGeneration"] = 1,
-                ["replicas"] = 1,
-                ["updatedReplicas"] = 1,
-                ["readyReplicas"] = 1,
-                ["availableReplicas"] = 1,
-            },
         };
         yield return new SeededObject(ResourceKinds.Deployment, deployment);
-
-        var podLabels = labels.DeepClone().AsObject();
-        podLabels["pod-template-hash"] = hash;
-        var podAnnotations = annotations.DeepClone().AsObject();
-        var containers = new JsonArray(container.DeepClone());
-        var statuses = new JsonArray(ContainerStatus((string)container["name"]!, image));
-        if (sidecar)
-        {
-            podLabels["security.istio.io/tlsMode"] = "istio";
-            podLabels["service.istio.io/canonical-name"] = appName;
-            podLabels["service.istio.io/canonical-revision"] = (string?)labels["version"] ?? "latest";
-            podAnnotations["sidecar.istio.io/status"] =
-                "{\"initContainers\":[\"istio-init\"],\"containers\":[\"istio-proxy\"],\"volumes\":[\"workload-socket\",\"credential-socket\",\"workload-certs\",\"istio-envoy\",\"istio-data\",\"istio-podinfo\",\"istio-token\",\"istiod-ca-cert\"],\"imagePullSecrets\":null,\"revision\":\"default\"}";
-            podAnnotations["kubectl.kubernetes.io/default-container"] = appName;
-            podAnnotations["prometheus.io/scrape"] = "true";
-            podAnnotations["prometheus.io/port"] = "15020";
-            podAnnotations["prometheus.io/path"] = "/stats/prometheus";
-            containers.Add(new JsonObject
-            {
-                ["name"] = "istio-proxy",
-                ["image"] = $"docker.io/istio/proxyv2:{IstioVersion}",
-                ["args"] = new JsonArray("proxy", "sidecar", "--domain", "$(POD_NAMESPACE).svc.cluster.local"),
-                ["ports"] = new JsonArray(new JsonObject { ["name"] = "http-envoy-prom", ["containerPort"] = 15090, ["protocol"] = "TCP" }),
-            });
-            statuses.Add(ContainerStatus("istio-proxy", $"docker.io/istio/proxyv2:{IstioVersion}"));
-        }
-
-        var pod = new JsonObject
-        {
-            ["apiVersion"] = "v1",
-            ["kind"] = "Pod",
-            ["metadata"] = new JsonObject
-            {
-                ["name"] = podName,
-                ["namespace"] = ns,
-                ["labels"] = podLabels,
-                ["annotations"] = podAnnotations,
-                ["ownerReferences"] = new JsonArray(new JsonObject
-                {
-                    ["apiVersion"] = "apps/v1",
-                    ["kind"] = "ReplicaSet",
-                    ["name"] = $"{name}-{hash}",
-                    ["controller"] = true,
-                }),
-            },
-            ["spec"] = new JsonObject
-            {
-                ["serviceAccountName"] = serviceAccount,
-                ["nodeName"] = "sandbox-control-plane",
-                ["containers"] = containers,
-            },
-            ["status"] = new JsonObject
-            {
-                ["phase"] = "Running",
-                ["podIP"] = Address(ns, podName, "10.244"),
-                ["hostIP"] = "172.18.0.2",
-                ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Ready", ["status"] = "True" }),
-                ["containerStatuses"] = statuses,
-            },
-        };
-        yield return new SeededObject(ResourceKinds.Pod, pod);
     }
 
-    private static JsonObject ContainerStatus(string name, string image) => new()
-    {
-        ["name"] = name,
-        ["image"] = image,
-        ["ready"] = true,
-        ["started"] = true,
-        ["restartCount"] = 0,
-        ["state"] = new JsonObject { ["running"] = new JsonObject() },
-    };
-
-    private static string Hash(string text, int length)
-    {
-        // Kubernetes' pod-name alphabet: no vowels, no digits that look like letters.
-        const string alphabet = "bcdfghjklmnpqrstvwxz2456789";
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(text));
-        return new string(bytes.Take(length).Select(b => alphabet[b % alphabet.Length]).ToArray());
-    }
+    /// <summary>The cluster IP a Service gets: stable for its namespace and name, in the service range.</summary>
+    public static string ServiceAddress(string ns, string name) => Address(ns, name, "10.96");
 
     private static string Address(string ns, string name, string prefix)
     {

@@ -2,7 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IstioTutor.Mesh.Model;
 using IstioTutor.Sandbox.Api;
+using IstioTutor.Sandbox.Printing;
+using IstioTutor.Sandbox.Watching;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +17,7 @@ namespace IstioTutor.Sandbox.Server;
 /// Every failure leaves as a Kubernetes Status. A request without the server's bearer token is refused
 /// (401) before its path or body is looked at.
 /// </summary>
-internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments discovery, string storePath, string token, ILogger logger)
+internal sealed partial class ApiRequestHandler(ResourceApi api, DiscoveryDocuments discovery, TablePrinter printer, SandboxWatchOptions watchOptions, string storePath, string token, ILogger logger)
 {
     /// <summary>Names the data file behind this server, so another process can tell it serves the same sandbox.</summary>
     public const string StoreHeader = "X-IstioTutor-Sandbox-Store";
@@ -34,9 +37,12 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
         try
         {
             var reply = await DispatchAsync(context);
-            await WriteAsync(context, reply.Code, reply.Body, reply.Warnings);
+            if (reply is not null)
+            {
+                await WriteAsync(context, reply.Code, reply.Body, reply.Warnings);
+            }
         }
-        catch (StatusError e)
+        catch (StatusError e) when (!context.Response.HasStarted)
         {
             await WriteAsync(context, e.Code, e.ToStatus(), []);
         }
@@ -45,7 +51,7 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
             var status = StatusError.BadRequest($"the request body is not valid JSON: {e.Message}").ToStatus();
             await WriteAsync(context, 400, status, []);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException && !context.Response.HasStarted)
         {
             logger.LogError(e, "Sandbox request {Method} {Path} failed", context.Request.Method, context.Request.Path);
             var status = new StatusError(500, "InternalError", $"the sandbox failed on {context.Request.Method} {context.Request.Path}: {e.Message}").ToStatus();
@@ -67,7 +73,7 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
         return CryptographicOperations.FixedTimeEquals(given, expectedToken);
     }
 
-    private async Task<ApiReply> DispatchAsync(HttpContext context)
+    private async Task<ApiReply?> DispatchAsync(HttpContext context)
     {
         var request = context.Request;
         var segments = (request.Path.Value ?? "/").Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -120,7 +126,7 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
         throw new StatusError(404, "NotFound", "the server could not find the requested resource");
     }
 
-    private async Task<ApiReply> ResourceAsync(HttpContext context, string group, string version, string[] rest)
+    private async Task<ApiReply?> ResourceAsync(HttpContext context, string group, string version, string[] rest)
     {
         var request = context.Request;
         if (rest.Length == 0)
@@ -138,6 +144,19 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
         }
 
         var resource = api.Served.Find(group, version, rest[0]) ?? throw NotFoundPath(request);
+        var query = request.Query;
+        var dryRun = DryRun(query["dryRun"]);
+        if (rest.Length == 3 && rest[2] == "scale" && resource.Kind == ResourceKinds.Deployment && ns is not null)
+        {
+            return request.Method switch
+            {
+                "GET" => api.GetScale(resource, ns, rest[1]),
+                "PATCH" => api.WriteScale(resource, ns, rest[1], PatchFormatOf(request.ContentType), RequestBody.ParseJson(request.ContentType, await RequestBody.ReadAsync(request)), dryRun),
+                "PUT" => api.WriteScale(resource, ns, rest[1], null, ParseJson(request.ContentType, await RequestBody.ReadAsync(request)), dryRun),
+                _ => throw MethodNotAllowed(request),
+            };
+        }
+
         // Configuration kinds (Istio's and the Gateway API's CRDs) serve the status subresource.
         var statusPath = rest.Length == 3 && rest[2] == "status" && resource.Access == ServedAccess.Writable;
         if ((rest.Length > 2 && !statusPath) || (resource.Kind.Namespaced && ns is null && rest.Length >= 2))
@@ -145,18 +164,17 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
             throw NotFoundPath(request);
         }
 
-        var query = request.Query;
-        var dryRun = DryRun(query["dryRun"]);
         if (rest.Length == 1)
         {
             if (request.Method == HttpMethods.Get)
             {
                 if (IsTrue(query["watch"]))
                 {
-                    throw new StatusError(405, "MethodNotAllowed", "the IstioTutor sandbox does not serve watches; run the command again without -w/--watch");
+                    await ServeWatchAsync(context, resource, ns);
+                    return null;
                 }
 
-                return api.List(resource, ns, query["labelSelector"], query["fieldSelector"]);
+                return AsTable(request, resource, api.List(resource, ns, query["labelSelector"], query["fieldSelector"]));
             }
 
             if (request.Method == HttpMethods.Post)
@@ -165,7 +183,7 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
                 var obj = IsProtobuf(request.ContentType) && resource.Access == ServedAccess.Namespaces
                     ? ProtobufNamespaceReader.Read(body)
                     : ParseJson(request.ContentType, body);
-                return api.Create(resource, ns, obj, dryRun);
+                return api.Create(resource, ns, obj, dryRun, Validation(query["fieldValidation"]));
             }
 
             throw MethodNotAllowed(request);
@@ -174,7 +192,7 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
         var name = rest[1];
         if (request.Method == HttpMethods.Get)
         {
-            return api.Get(resource, ns, name);
+            return AsTable(request, resource, api.Get(resource, ns, name));
         }
 
         if (statusPath)
@@ -188,14 +206,14 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
 
         if (request.Method == HttpMethods.Put)
         {
-            return api.Replace(resource, ns, name, ParseJson(request.ContentType, await RequestBody.ReadAsync(request)), dryRun);
+            return api.Replace(resource, ns, name, ParseJson(request.ContentType, await RequestBody.ReadAsync(request)), dryRun, Validation(query["fieldValidation"]));
         }
 
         if (request.Method == HttpMethods.Patch)
         {
             var format = PatchFormatOf(request.ContentType);
             var body = await RequestBody.ReadAsync(request);
-            return api.Patch(resource, ns, name, format, RequestBody.ParseJson(request.ContentType, body, format == PatchFormat.Apply), dryRun);
+            return api.Patch(resource, ns, name, format, RequestBody.ParseJson(request.ContentType, body, format == PatchFormat.Apply), dryRun, Validation(query["fieldValidation"]));
         }
 
         if (request.Method == HttpMethods.Delete)
@@ -204,6 +222,13 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
         }
 
         throw MethodNotAllowed(request);
+    }
+
+    /// <summary>Server-side printing when the client asked for a Table (kubectl get does), else the reply as it is.</summary>
+    private ApiReply AsTable(HttpRequest request, ServedResource resource, ApiReply reply)
+    {
+        var table = TableRequest.From(request.Headers.Accept.ToString(), request.Query["includeObject"]);
+        return table is null ? reply : reply with { Body = printer.Table(resource, reply.Body, table.Include) };
     }
 
     private static PatchFormat PatchFormatOf(string? contentType) => MediaType(contentType) switch
@@ -220,7 +245,7 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
         var media = MediaType(contentType);
         if (media.Length > 0 && media != "application/json" && media != "*/*")
         {
-            throw new StatusError(415, "UnsupportedMediaType", $"the body of the request was in an unknown format ({contentType}) - accepted media types include: application/json");
+            throw new StatusError(415, "UnsupportedMediaType", $"the body of the request was in an unknown format ({contentType}) - accepted media types include: application/json (the sandbox reads JSON only: kubectl create deployment/service/configmap send protobuf, so write a manifest and use kubectl apply -f)");
         }
 
         return RequestBody.ParseJson(contentType, body);
@@ -236,6 +261,15 @@ internal sealed class ApiRequestHandler(ResourceApi api, DiscoveryDocuments disc
         null or "" => false,
         "All" => true,
         _ => throw StatusError.BadRequest($"dryRun \"{value}\" is not supported: the only value is \"All\""),
+    };
+
+    /// <summary>The fieldValidation directive; absent means Warn, as on kube-apiserver.</summary>
+    private static FieldValidation Validation(string? value) => value switch
+    {
+        null or "" or "Warn" => FieldValidation.Warn,
+        "Strict" => FieldValidation.Strict,
+        "Ignore" => FieldValidation.Ignore,
+        _ => throw StatusError.BadRequest($"invalid fieldValidation directive: \"{value}\": the directives are Ignore, Warn and Strict"),
     };
 
     private static bool IsTrue(string? value) => value is "true" or "1";

@@ -5,6 +5,9 @@ using System.Security.Cryptography.X509Certificates;
 using IstioTutor.Mesh.Cluster;
 using IstioTutor.Mesh.Validation;
 using IstioTutor.Sandbox.Api;
+using IstioTutor.Sandbox.Printing;
+using IstioTutor.Sandbox.Schemas;
+using IstioTutor.Sandbox.Watching;
 using IstioTutor.Sandbox.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -29,9 +32,11 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly SandboxStore store;
     private readonly X509Certificate2 certificate;
+    private readonly WatchHub watches;
 
-    private SandboxServer(WebApplication app, SandboxStore store, ResourceApi api, X509Certificate2 certificate, Uri address, string token, string storePath)
+    private SandboxServer(WebApplication app, SandboxStore store, ResourceApi api, X509Certificate2 certificate, WatchHub watches, Uri address, string token, string storePath)
     {
+        this.watches = watches;
         this.app = app;
         this.store = store;
         Api = api;
@@ -69,15 +74,17 @@ public sealed class SandboxServer : IAsyncDisposable
         int port,
         IResourceValidator? validator,
         ILoggerFactory? loggerFactory,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        SandboxWatchOptions? watchOptions = null)
     {
+        var watching = (watchOptions ?? new SandboxWatchOptions()).Validated();
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
         var fullPath = Path.GetFullPath(storePath);
         SandboxStore store;
         try
         {
-            store = new SandboxStore(fullPath);
+            store = new SandboxStore(fullPath, watching.HistorySize);
         }
         catch (IOException e)
         {
@@ -87,11 +94,13 @@ public sealed class SandboxServer : IAsyncDisposable
 
         try
         {
-            var api = new ResourceApi(store, new ServedResources(), validator, TimeProvider.System);
+            var crds = CrdSchemas.Load();
+            var watches = new WatchHub(watching);
+            var api = new ResourceApi(store, new ServedResources(), validator, TimeProvider.System, watches, crds);
             var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("IstioTutor.Sandbox");
             var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
             var certificate = SandboxCertificate.Create();
-            var handler = new ApiRequestHandler(api, new DiscoveryDocuments(api.Served), fullPath, token, logger);
+            var handler = new ApiRequestHandler(api, new DiscoveryDocuments(api.Served, crds), new TablePrinter(crds, TimeProvider.System), watching, fullPath, token, logger);
 
             var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
             builder.WebHost.UseKestrelCore().UseKestrelHttpsConfiguration();
@@ -109,7 +118,7 @@ public sealed class SandboxServer : IAsyncDisposable
             app.Run(handler.HandleAsync);
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new SandboxServer(app, store, api, certificate, new Uri(address.EndsWith('/') ? address : address + "/"), token, fullPath);
+            return new SandboxServer(app, store, api, certificate, watches, new Uri(address.EndsWith('/') ? address : address + "/"), token, fullPath);
         }
         catch
         {
@@ -120,6 +129,8 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Open watches (kubectl get -w) would otherwise hold the shutdown until Kestrel's grace period ends.
+        watches.CloseAll();
         await app.StopAsync();
         await app.DisposeAsync();
         store.Dispose();

@@ -21,15 +21,24 @@ internal sealed class SandboxStore : IDisposable
     private readonly ILiteCollection<BsonDocument> meta;
     private readonly Dictionary<string, SortedDictionary<string, JsonObject>> buckets = new(StringComparer.Ordinal);
     private readonly List<StagedWrite> staged = [];
+    private readonly List<StoreChange> pendingChanges = [];
+    private readonly Queue<StoreChange> history = new();
+    private readonly int historySize;
     private long committedVersion;
+    private long oldestKept;
 
-    public SandboxStore(string path)
+    /// <param name="path">The LiteDB file.</param>
+    /// <param name="historySize">How many committed changes are kept for watches that resume from a resourceVersion.</param>
+    public SandboxStore(string path, int historySize = 1000)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(historySize, 1);
+        this.historySize = historySize;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
         objects = database.GetCollection("objects");
         meta = database.GetCollection("meta");
         ResourceVersion = committedVersion = meta.FindById(CounterId)?["value"].AsInt64 ?? 0;
+        oldestKept = committedVersion;
         foreach (var doc in objects.FindAll())
         {
             var obj = JsonNode.Parse(doc["json"].AsString)!.AsObject();
@@ -69,7 +78,9 @@ internal sealed class SandboxStore : IDisposable
         var bucketKey = BucketKey(group, plural, ns);
         var name = NameOf(obj);
         var bucket = Bucket(bucketKey);
-        staged.Add(new StagedWrite(bucketKey, name, obj.ToJsonString(), bucket.GetValueOrDefault(name)));
+        var previous = bucket.GetValueOrDefault(name);
+        staged.Add(new StagedWrite(bucketKey, name, obj.ToJsonString(), previous));
+        pendingChanges.Add(new StoreChange(version, previous is null ? WatchEventType.Added : WatchEventType.Modified, group, plural, ns, obj, previous));
         ResourceVersion = version;
         bucket[name] = obj;
     }
@@ -81,7 +92,22 @@ internal sealed class SandboxStore : IDisposable
         if (buckets.TryGetValue(bucketKey, out var bucket) && bucket.Remove(name, out var previous))
         {
             staged.Add(new StagedWrite(bucketKey, name, null, previous));
+            pendingChanges.Add(new StoreChange(ResourceVersion, WatchEventType.Deleted, group, plural, ns, Tombstone(previous, ResourceVersion), previous));
         }
+    }
+
+    /// <summary>The resourceVersion of the oldest change still kept: a watch from an older version is told 410 Gone.</summary>
+    public long OldestKeptVersion => oldestKept;
+
+    /// <summary>Committed changes after <paramref name="resourceVersion"/>, oldest first (null when they are no longer all kept).</summary>
+    public IReadOnlyList<StoreChange>? ChangesSince(long resourceVersion) =>
+        resourceVersion < oldestKept ? null : history.Where(c => c.Version > resourceVersion).ToList();
+
+    private static JsonObject Tombstone(JsonObject previous, long version)
+    {
+        var copy = previous.DeepClone().AsObject();
+        ((JsonObject)copy["metadata"]!)["resourceVersion"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return copy;
     }
 
     /// <summary>Removes every namespaced object of <paramref name="ns"/> (not the Namespace object itself).</summary>
@@ -90,9 +116,12 @@ internal sealed class SandboxStore : IDisposable
         var suffix = "/" + ns;
         foreach (var (key, bucket) in buckets.Where(b => b.Key.EndsWith(suffix, StringComparison.Ordinal) && b.Key.Count(c => c == '/') == 2).ToList())
         {
+            var parts = key.Split('/');
             foreach (var (name, previous) in bucket.ToList())
             {
                 staged.Add(new StagedWrite(key, name, null, previous));
+                ResourceVersion++;
+                pendingChanges.Add(new StoreChange(ResourceVersion, WatchEventType.Deleted, parts[0], parts[1], ns, Tombstone(previous, ResourceVersion), previous));
             }
 
             bucket.Clear();
@@ -103,12 +132,13 @@ internal sealed class SandboxStore : IDisposable
     /// Writes every staged change in one LiteDB transaction; when this returns they are in the file (the
     /// operating system holds them even if this process is killed next). If the file cannot be written,
     /// the staged changes are undone in memory as well and an <see cref="IOException"/> says why.
+    /// Returns the changes it committed, for watches.
     /// </summary>
-    public void Commit()
+    public IReadOnlyList<StoreChange> Commit()
     {
         if (staged.Count == 0 && ResourceVersion == committedVersion)
         {
-            return;
+            return [];
         }
 
         try
@@ -135,6 +165,19 @@ internal sealed class SandboxStore : IDisposable
             database.Commit();
             committedVersion = ResourceVersion;
             staged.Clear();
+            var committed = pendingChanges.ToList();
+            pendingChanges.Clear();
+            foreach (var change in committed)
+            {
+                history.Enqueue(change);
+            }
+
+            while (history.Count > historySize)
+            {
+                oldestKept = history.Dequeue().Version;
+            }
+
+            return committed;
         }
         catch (Exception e) when (e is LiteException or IOException or InvalidOperationException)
         {
@@ -164,6 +207,7 @@ internal sealed class SandboxStore : IDisposable
         }
 
         staged.Clear();
+        pendingChanges.Clear();
         ResourceVersion = committedVersion;
     }
 

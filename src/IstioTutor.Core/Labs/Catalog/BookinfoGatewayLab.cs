@@ -77,11 +77,70 @@ public sealed class BookinfoGatewayLab : ILab
         ],
         new(
             "The simulator followed GET /productpage from the ingress gateway pod through your Gateway's listener and bound VirtualService to productpage; no real gateway or load balancer was contacted.",
-            "시뮬레이터가 인그레스 게이트웨이 파드에서 Gateway 리스너와 묶인 VirtualService 를 거쳐 productpage 까지 GET /productpage 를 따라갔습니다. 실제 게이트웨이나 로드밸런서에는 접속하지 않았습니다."));
+            "시뮬레이터가 인그레스 게이트웨이 파드에서 Gateway 리스너와 묶인 VirtualService 를 거쳐 productpage 까지 GET /productpage 를 따라갔습니다. 실제 게이트웨이나 로드밸런서에는 접속하지 않았습니다."))
+    {
+        GatewayApi = new(
+            "With the Gateway API you write the Gateway yourself: gatewayClassName istio with an HTTP listener on port 80 (Istio then deploys bookinfo-gateway-istio for it), and an HTTPRoute whose parentRef is that Gateway, sending /productpage, /static, /login, /logout and /api/v1/products to productpage:9080.",
+            "Gateway API 에서는 Gateway 를 직접 씁니다. gatewayClassName istio 에 포트 80 HTTP 리스너를 두면 Istio 가 bookinfo-gateway-istio 를 배포합니다. 그 Gateway 를 parentRef 로 둔 HTTPRoute 가 /productpage, /static, /login, /logout, /api/v1/products 를 productpage:9080 으로 보냅니다."),
+        GatewayApiSolution =
+        [
+            """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: Gateway
+            metadata:
+              name: bookinfo-gateway
+            spec:
+              gatewayClassName: istio
+              listeners:
+              - name: http
+                port: 80
+                protocol: HTTP
+                allowedRoutes:
+                  namespaces:
+                    from: Same
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata:
+              name: bookinfo
+            spec:
+              parentRefs:
+              - name: bookinfo-gateway
+              rules:
+              - matches:
+                - path:
+                    type: Exact
+                    value: /productpage
+                - path:
+                    type: PathPrefix
+                    value: /static
+                - path:
+                    type: Exact
+                    value: /login
+                - path:
+                    type: Exact
+                    value: /logout
+                - path:
+                    type: PathPrefix
+                    value: /api/v1/products
+                backendRefs:
+                - name: productpage
+                  port: 9080
+            """,
+        ],
+    };
 
     public void Check(LabContext context, LabFindings findings)
     {
-        var gateways = context.Config("Gateway").Where(g =>
+        var k8sGateways = context.Config("Gateway").Where(g => (JsonFields.Str(g["apiVersion"]) ?? "").StartsWith(ResourceKinds.K8sGateway.Group + "/", StringComparison.Ordinal)).ToList();
+        var istioGateways = context.Config("Gateway").Except(k8sGateways).ToList();
+        if (k8sGateways.Count > 0 && istioGateways.Count == 0)
+        {
+            new BookinfoGatewayApiCheck(Definition).Check(context, findings, k8sGateways);
+            return;
+        }
+
+        var gateways = istioGateways.Where(g =>
             JsonFields.Str(g["spec"]?["selector"]?["istio"]) == "ingressgateway"
             && (g["spec"]?["servers"] as JsonArray ?? []).Any(s => s?["port"]?["number"]?.ToString() == "80" && JsonFields.Str(s["port"]?["protocol"]) is "HTTP" or "HTTP2")).ToList();
         if (!findings.Expect(

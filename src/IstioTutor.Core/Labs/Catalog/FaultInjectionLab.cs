@@ -68,7 +68,12 @@ public sealed class FaultInjectionLab : ILab
                     host: ratings
                     subset: v1
             """,
-        ]);
+        ])
+    {
+        GatewayApi = new(
+            "The Gateway API has no fault injection: HTTPRoute has no filter for delays or aborts, so Istio has nothing to convert into Envoy's fault filter. Do this lab with a VirtualService; it can sit beside HTTPRoutes that route other hosts.",
+            "Gateway API 에는 장애 주입이 없습니다. HTTPRoute 에 지연·중단 필터가 없어 Istio 가 Envoy 의 fault 필터로 바꿀 것이 없습니다. 이 실습은 VirtualService 로 하세요. 다른 호스트를 라우팅하는 HTTPRoute 와 함께 둘 수 있습니다."),
+    };
 
     public void Check(LabContext context, LabFindings findings)
     {

@@ -64,11 +64,56 @@ public sealed class TrafficShiftingLab : ILab
                     subset: v3
                   weight: 100
             """,
-        ]);
+        ])
+    {
+        GatewayApi = new(
+            "With the Gateway API the weights sit on an HTTPRoute's backendRefs: parentRef the reviews Service, backendRefs reviews-v1 weight 50 and reviews-v3 weight 50, then reviews-v3 alone. the version Services of Istio's bookinfo-versions.yaml (reviews-v1, reviews-v2, reviews-v3) must exist — kubectl apply -f samples/bookinfo/platform/kube/bookinfo-versions.yaml in the sandbox — because a backendRef names a Service, not a subset.",
+            "Gateway API 에서는 HTTPRoute 의 backendRefs 에 weight 를 둡니다. parentRef 는 reviews Service, backendRefs 는 reviews-v1 weight 50 과 reviews-v3 weight 50, 그다음 reviews-v3 하나입니다. Istio 의 bookinfo-versions.yaml 에 있는 버전별 Service(reviews-v1, reviews-v2, reviews-v3)가 있어야 합니다(샌드박스에서 kubectl apply -f samples/bookinfo/platform/kube/bookinfo-versions.yaml). backendRef 는 서브셋이 아니라 Service 를 가리키기 때문입니다."),
+        GatewayApiSolution =
+        [
+            """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata:
+              name: reviews
+            spec:
+              parentRefs:
+              - group: ""
+                kind: Service
+                name: reviews
+                port: 9080
+              rules:
+              - backendRefs:
+                - name: reviews-v1
+                  port: 9080
+                  weight: 50
+                - name: reviews-v3
+                  port: 9080
+                  weight: 50
+            """,
+            """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata:
+              name: reviews
+            spec:
+              parentRefs:
+              - group: ""
+                kind: Service
+                name: reviews
+                port: 9080
+              rules:
+              - backendRefs:
+                - name: reviews-v3
+                  port: 9080
+                  weight: 100
+            """,
+        ],
+    };
 
     public void Check(LabContext context, LabFindings findings)
     {
-        var halfway = context.History.Any(change => change.Steps.Any(s => s.Kind.Kind == "VirtualService" && s.After is { } after && IsFiftyFifty(after)));
+        var halfway = context.History.Any(change => change.Steps.Any(s => s.After is { } after && (s.Kind.Kind == "VirtualService" ? IsFiftyFifty(after) : s.Kind.Kind == "HTTPRoute" && IsFiftyFiftyRoute(after))));
         findings.Expect(
             halfway,
             ("You applied the 50/50 v1/v3 canary step.", "50/50 v1/v3 카나리 단계를 적용했습니다."),
@@ -87,6 +132,14 @@ public sealed class TrafficShiftingLab : ILab
             ("All simulated requests now reach reviews v3.", "시뮬레이션한 요청이 이제 모두 reviews v3에 도달합니다."),
             ($"Only {report.ToVersion("v3")} of {report.Requests} simulated requests reach v3 ({RequestRoutingLab.Versions(report)}); finish the shift with 100% to v3.", $"시뮬레이션한 요청 {report.Requests}개 중 {report.ToVersion("v3")}개만 v3에 도달합니다({RequestRoutingLab.Versions(report, korean: true)}). v3에 100%를 보내 마무리하세요."),
             (Definition.Hints[2].En, Definition.Hints[2].Ko));
+    }
+
+    /// <summary>An HTTPRoute step splitting 50/50 between the reviews-v1 and reviews-v3 Services.</summary>
+    private static bool IsFiftyFiftyRoute(JsonObject route)
+    {
+        var refs = (route["spec"]?["rules"] as JsonArray ?? []).OfType<JsonObject>().LastOrDefault()?["backendRefs"] as JsonArray ?? [];
+        int Weight(string service) => refs.OfType<JsonObject>().Where(b => JsonFields.Str(b["name"]) == service).Sum(b => JsonFields.AnyInt(b["weight"]) ?? 1);
+        return Weight("reviews-v1") == 50 && Weight("reviews-v3") == 50;
     }
 
     private static bool IsFiftyFifty(JsonObject vs)

@@ -31,8 +31,13 @@ public sealed class LabCommand(LabCatalog catalog) : ITurnCommand
         }
 
         sb.AppendLine(context.T("You write: ", "작성할 리소스: ") + string.Join(", ", d.Resources) + $" (namespace {context.Learner.Namespace})");
+        if (d.GatewayApi is { } gatewayApi)
+        {
+            sb.AppendLine("Gateway API: " + gatewayApi.In(context.Lang));
+        }
+
         sb.Append(context.T($"Stuck? /hint {d.Id}. Done? /check {d.Id}.", $"막히면 /hint {d.Id}, 다 했으면 /check {d.Id}."));
-        var card = new TutorCard("lab", d.Title.In(context.Lang), [new CardSection(null, d.Goal.In(context.Lang)), new CardSection(context.T("Steps", "단계"), string.Join("\n", d.Steps.Select((s, i) => $"{i + 1}. {s.In(context.Lang)}"))), new CardSection(null, context.T("You write: ", "작성할 리소스: ") + string.Join(", ", d.Resources) + $" (namespace {context.Learner.Namespace})")],
+        var card = new TutorCard("lab", d.Title.In(context.Lang), [new CardSection(null, d.Goal.In(context.Lang)), new CardSection(context.T("Steps", "단계"), string.Join("\n", d.Steps.Select((s, i) => $"{i + 1}. {s.In(context.Lang)}"))), new CardSection(null, context.T("You write: ", "작성할 리소스: ") + string.Join(", ", d.Resources) + $" (namespace {context.Learner.Namespace})"), .. (d.GatewayApi is null ? Array.Empty<CardSection>() : [new CardSection("Gateway API", d.GatewayApi.In(context.Lang))])],
             [new CardButton(context.T("Hint", "힌트"), new CardAction("hint", d.Id)), new CardButton(context.T("Check", "채점"), new CardAction("check", d.Id), Primary: true)]);
         return Task.FromResult(context.Reply(sb.ToString()) with { Cards = [card] });
     }

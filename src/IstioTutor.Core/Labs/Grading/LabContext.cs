@@ -51,9 +51,13 @@ public sealed class LabContext(
         Analysis.Where(m => m.Level != AnalysisLevel.Info && (kinds.Length == 0 || kinds.Any(k => m.Resource.StartsWith(k + " ", StringComparison.Ordinal)))).ToList();
 
     /// <summary>Runs the simulator; null when the request cannot be simulated (e.g. an unknown host), with the reason noted.</summary>
-    public SimulationReport? Simulate(SimulationRequest request, out string? error)
+    public SimulationReport? Simulate(SimulationRequest request, out string? error) => Simulate(request, Snapshot, out error);
+
+    /// <summary>Runs the simulator over another view of the namespace (e.g. <see cref="AmbientView"/>), noted like any other run.</summary>
+    public SimulationReport? Simulate(SimulationRequest request, MeshSnapshot on, out string? error)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(on);
         var what = $"{request.Requests} simulated requests {request.Source ?? "(client without sidecar)"} → {request.Host}"
             + (request.Headers.Count > 0 ? $" with {string.Join(", ", request.Headers.Select(h => $"{h.Key}: {h.Value}"))}" : "")
             + (request.Jwt is { } jwt ? $" with a {(jwt.Valid ? "valid" : "invalid")} JWT from {jwt.Issuer}" : "")
@@ -61,7 +65,7 @@ public sealed class LabContext(
             + (request.Behaviours.Count > 0 ? $" while {string.Join(", ", request.Behaviours.Select(b => $"{b.Key} fails {b.Value.FailureRate:P0}{(b.Value.ExtraLatencyMs > 0 ? $" and adds {b.Value.ExtraLatencyMs} ms" : "")}"))}" : "");
         try
         {
-            var report = simulator.Simulate(Snapshot, request);
+            var report = simulator.Simulate(on, request);
             _verified.Add(what);
             error = null;
             return report;
