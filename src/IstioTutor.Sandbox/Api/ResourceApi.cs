@@ -43,7 +43,7 @@ internal sealed partial class ResourceApi
         this.served = served;
         this.validator = validator;
         this.time = time;
-        gateways = new GatewayController(store, time);
+        gateways = new GatewayController(store, time, PutSeeded);
         lock (gate)
         {
             if (store.IsEmpty)

@@ -14,8 +14,9 @@ namespace IstioTutor.Sandbox.GatewayApi;
 /// ServiceAccount, Deployment and Pod), and writes the status istiod writes — GatewayClass Accepted, Gateway
 /// Accepted/Programmed with addresses and per-listener conditions and attachedRoutes, and each route's
 /// <c>status.parents</c>. Runs under the API's lock after every write it watches; writes only what changed.
+/// The proxy Deployment goes through <c>deployWorkload</c>, the sandbox's seeding path, whose workload runtime gives it its pod.
 /// </summary>
-internal sealed class GatewayController(SandboxStore store, TimeProvider time)
+internal sealed class GatewayController(SandboxStore store, TimeProvider time, Action<SeededObject> deployWorkload)
 {
     public const string Group = "gateway.networking.k8s.io";
     public const string GatewayNameLabel = "gateway.networking.k8s.io/gateway-name";
@@ -199,9 +200,12 @@ internal sealed class GatewayController(SandboxStore store, TimeProvider time)
                     {
                         seeded.Object["metadata"]!["ownerReferences"] = owner.DeepClone();
                         seeded.Object["spec"]!["selector"] = new JsonObject { ["matchLabels"] = selector.DeepClone() };
+                        deployWorkload(seeded);
                     }
-
-                    Put(seeded, null, now);
+                    else
+                    {
+                        Put(seeded, null, now);
+                    }
                 }
             }
         }

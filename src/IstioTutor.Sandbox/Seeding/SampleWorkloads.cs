@@ -112,8 +112,8 @@ internal static class SampleWorkloads
     }
 
     /// <summary>
-    /// The proxy Deployment and its running Pod that Istio's gateway controller deploys for a Gateway API Gateway,
-    /// made by the same path as the seeded workloads (the sandbox's one way of turning a Deployment into a pod).
+    /// The proxy Deployment Istio's gateway controller deploys for a Gateway API Gateway, shaped like the seeded
+    /// workloads; stored through the seeding path, the workload runtime gives it its pod.
     /// </summary>
     public static IEnumerable<SeededObject> GatewayProxy(string ns, string name, JsonObject labels, (string Name, int Port)[] ports) =>
         Workload(ns, name, labels, name, $"docker.io/istio/proxyv2:{IstioVersion}", ports, new JsonObject(), sidecar: false);
