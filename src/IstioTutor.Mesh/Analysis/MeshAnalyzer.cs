@@ -25,6 +25,7 @@ public sealed class MeshAnalyzer
             new DestinationRuleAnalyzer(),
             new MtlsConflictAnalyzer(),
             new WorkloadSelectorAnalyzer(),
+            new KubernetesGatewaySelectorAnalyzer(),
             new AuthorizationPolicyNamespaceAnalyzer(),
             new ServiceEntryAnalyzer(),
             new InjectionAnalyzer(),

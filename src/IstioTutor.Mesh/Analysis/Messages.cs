@@ -57,6 +57,9 @@ internal static class Messages
     public static AnalysisMessage ServiceEntryAddressesRequired(string resource) =>
         new("IST0134", "ServiceEntryAddressesRequired", AnalysisLevel.Warning, "ServiceEntry addresses are required for this protocol.", resource);
 
+    public static AnalysisMessage IneffectiveSelector(string resource, string gateway) =>
+        new("IST0166", "IneffectiveSelector", AnalysisLevel.Warning, $"Ineffective selector on Kubernetes Gateway {gateway}. Use the TargetRef field instead.", resource);
+
     public static AnalysisMessage ConflictingGateways(string resource, string gateways, string selector, string port, IEnumerable<string> hosts) =>
         new("IST0145", "ConflictingGateways", AnalysisLevel.Error, $"Conflict with gateways {gateways} (workload selector {selector}, port {port}, hosts [{string.Join(" ", hosts)}]).", resource);
 

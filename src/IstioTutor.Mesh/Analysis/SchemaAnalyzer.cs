@@ -8,7 +8,8 @@ internal sealed class SchemaAnalyzer(IstioValidator validator) : IMeshAnalyzer
 {
     public IEnumerable<AnalysisMessage> Analyze(MeshModel model)
     {
-        foreach (var config in model.Config.Where(c => c.Namespace == model.Namespace))
+        // istioctl validates only Istio's kinds; a Gateway API object that breaks its CRD rules never gets stored.
+        foreach (var config in model.Config.Where(c => c.Namespace == model.Namespace && !ResourceKinds.IsGatewayApi(c.Group)))
         {
             var kind = ResourceKinds.Config.FirstOrDefault(config.Is);
             if (kind is null)

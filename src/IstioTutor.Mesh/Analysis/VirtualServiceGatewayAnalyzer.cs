@@ -3,7 +3,7 @@ using IstioTutor.Mesh.Model;
 
 namespace IstioTutor.Mesh.Analysis;
 
-/// <summary>virtualservice/gateways.go: a bound Gateway must exist (IST0101) and serve one of the VirtualService's hosts (IST0132).</summary>
+/// <summary>virtualservice/gateways.go: a bound Gateway (Istio's, else the Gateway API's of that name) must exist (IST0101) and serve one of the VirtualService's hosts (IST0132).</summary>
 internal sealed class VirtualServiceGatewayAnalyzer : IMeshAnalyzer
 {
     public IEnumerable<AnalysisMessage> Analyze(MeshModel model)
@@ -21,7 +21,17 @@ internal sealed class VirtualServiceGatewayAnalyzer : IMeshAnalyzer
                 var gateway = model.OfKind("Gateway").FirstOrDefault(g => g.Namespace == ns && g.Name == gwName);
                 if (gateway is null)
                 {
-                    yield return Messages.ReferencedResourceNotFound(vs.Reference, "gateway", name);
+                    // gateways.go falls back to a Gateway API Gateway of that name, matched on its listeners' hostnames.
+                    var kubernetesGateway = model.OfKind(ResourceKinds.K8sGateway).FirstOrDefault(g => g.Namespace == ns && g.Name == gwName);
+                    if (kubernetesGateway is null)
+                    {
+                        yield return Messages.ReferencedResourceNotFound(vs.Reference, "gateway", name);
+                    }
+                    else if (!InKubernetesGateway(kubernetesGateway, hosts))
+                    {
+                        yield return Messages.VirtualServiceHostNotFoundInGateway(vs.Reference, hosts, $"{vs.Namespace}/{vs.Name}", $"{ns}/{gwName}");
+                    }
+
                     continue;
                 }
 
@@ -35,6 +45,13 @@ internal sealed class VirtualServiceGatewayAnalyzer : IMeshAnalyzer
                 }
             }
         }
+    }
+
+    /// <summary>vsHostInKubernetesGateway: a listener without a hostname serves every host.</summary>
+    private static bool InKubernetesGateway(ConfigObject gateway, IReadOnlyList<string> hosts)
+    {
+        var listenerHosts = (gateway.Spec["listeners"] as JsonArray ?? []).OfType<JsonObject>().Select(l => JsonFields.Str(l["hostname"]) ?? "").ToList();
+        return listenerHosts.Any(h => h.Length == 0) || listenerHosts.Any(h => hosts.Any(vsHost => HostName.Matches(h, vsHost)));
     }
 
     internal static (string Namespace, string Name) Split(string gateway, string defaultNamespace)

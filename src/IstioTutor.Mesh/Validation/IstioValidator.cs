@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using IstioTutor.Mesh.Cluster;
 using IstioTutor.Mesh.Model;
+using IstioTutor.Mesh.Validation.GatewayApi;
 
 namespace IstioTutor.Mesh.Validation;
 
 /// <summary>
 /// Validates Istio objects as the API server (CRD schema and CEL rules) and Istio's validating webhook
-/// (pkg/config/validation) would, returning per-field causes for a 422. Pure: no I/O, no cluster.
+/// (pkg/config/validation) would, and Gateway API objects as their CRD schemas and CEL rules do, returning per-field causes for a 422. Pure: no I/O, no cluster.
 /// Unknown spec fields are warnings here, as the API server's default field validation ("Warn")
 /// reports them; <see cref="FindUnknownFields"/> gives them as causes for Strict requests.
 /// </summary>
@@ -30,8 +31,15 @@ public sealed class IstioValidator : IResourceValidator
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(resource);
-        // Rules are keyed by Kind, and the Gateway API has its own "Gateway": only Istio's groups use them.
-        if (!kind.IstioConfig || ResourceKinds.IsGatewayApi(kind.Group) || !_rules.TryGetValue(kind.Kind, out var rules))
+        if (ResourceKinds.IsGatewayApi(kind.Group))
+        {
+            var gatewayApi = new ValidationSink();
+            GatewayApiValidator.Validate(kind, resource, gatewayApi);
+            return gatewayApi.ToOutcome();
+        }
+
+        // Rules are keyed by Kind, and the Gateway API has its own "Gateway": only Istio's groups reach them.
+        if (!kind.IstioConfig || !_rules.TryGetValue(kind.Kind, out var rules))
         {
             return ValidationOutcome.Valid;
         }
@@ -68,6 +76,13 @@ public sealed class IstioValidator : IResourceValidator
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(resource);
-        return resource["spec"] is JsonObject spec && !ResourceKinds.IsGatewayApi(kind.Group) ? SpecSchema.UnknownFields(kind.Kind, spec) : [];
+        if (resource["spec"] is not JsonObject spec)
+        {
+            return [];
+        }
+
+        return ResourceKinds.IsGatewayApi(kind.Group)
+            ? KnownFields.Unknown(kind.Kind, spec).Select(f => new FieldCause(f, $"unknown field \"{f}\"")).ToList()
+            : SpecSchema.UnknownFields(kind.Kind, spec);
     }
 }

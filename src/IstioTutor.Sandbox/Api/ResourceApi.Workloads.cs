@@ -271,7 +271,7 @@ internal sealed partial class ResourceApi
 
     /// <summary>Patches or replaces the Scale of a Deployment: only spec.replicas changes, and the runtime follows it.</summary>
     public ApiReply WriteScale(ServedResource r, string ns, string name, PatchFormat? format, JsonNode? body, bool dryRun) =>
-        Committed(() =>
+        Committed(r, dryRun, () =>
         {
             lock (gate)
             {

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using IstioTutor.Mesh.Cluster;
 using IstioTutor.Mesh.Model;
 using IstioTutor.Mesh.Validation;
+using IstioTutor.Sandbox.GatewayApi;
 using IstioTutor.Sandbox.Patching;
 using IstioTutor.Sandbox.Schemas;
 using IstioTutor.Sandbox.Seeding;
@@ -30,6 +31,7 @@ internal sealed partial class ResourceApi
     private readonly ServedResources served;
     private readonly IResourceValidator? validator;
     private readonly TimeProvider time;
+    private readonly GatewayController gateways;
     private readonly WatchHub watches;
     private readonly CrdSchemas crds;
 
@@ -41,6 +43,7 @@ internal sealed partial class ResourceApi
         this.served = served;
         this.validator = validator;
         this.time = time;
+        gateways = new GatewayController(store, time, PutSeeded);
         lock (gate)
         {
             if (store.IsEmpty)
@@ -57,6 +60,10 @@ internal sealed partial class ResourceApi
 
                 store.Commit();
             }
+
+            // Istio's class controller puts back a missing built-in GatewayClass whenever istiod starts.
+            gateways.Reconcile();
+            store.Commit();
         }
     }
 
@@ -182,7 +189,7 @@ internal sealed partial class ResourceApi
     public static JsonObject Render(ServedResource r, JsonObject stored) => Out(r, stored);
 
     public ApiReply Create(ServedResource r, string? ns, JsonNode? body, bool dryRun, FieldValidation validation = FieldValidation.Warn) =>
-        Committed(() => CreateStaged(r, ns, body, dryRun, validation));
+        Committed(r, dryRun, () => CreateStaged(r, ns, body, dryRun, validation));
 
     private ApiReply CreateStaged(ServedResource r, string? ns, JsonNode? body, bool dryRun, FieldValidation validation)
     {
@@ -220,10 +227,15 @@ internal sealed partial class ResourceApi
                 return new ApiReply(201, Out(r, created), []);
             }
 
-            EnsureNamespace(ns!, dryRun);
-            var stored = Fresh(obj, ns!, name, r.Kind);
+            ns = r.Kind.Namespaced ? ns! : "";
+            if (r.Kind.Namespaced)
+            {
+                EnsureNamespace(ns, dryRun);
+            }
+
+            var stored = Fresh(obj, ns, name, r.Kind);
             var warnings = Admit(r, name, stored, validation, creating: true);
-            if (store.Find(r.Group, r.Plural, ns!, name) is not null)
+            if (store.Find(r.Group, r.Plural, ns, name) is not null)
             {
                 throw StatusError.AlreadyExists(r, name);
             }
@@ -232,7 +244,7 @@ internal sealed partial class ResourceApi
             var plan = PlanDeployment(r, stored);
             if (!dryRun)
             {
-                store.Put(r.Group, r.Plural, ns!, stored);
+                store.Put(r.Group, r.Plural, ns, stored);
                 ApplyPlan(stored, plan);
             }
 
@@ -241,7 +253,7 @@ internal sealed partial class ResourceApi
     }
 
     public ApiReply Replace(ServedResource r, string? ns, string name, JsonNode? body, bool dryRun, FieldValidation validation = FieldValidation.Warn) =>
-        Committed(() => ReplaceStaged(r, ns, name, body, dryRun, validation));
+        Committed(r, dryRun, () => ReplaceStaged(r, ns, name, body, dryRun, validation));
 
     private ApiReply ReplaceStaged(ServedResource r, string? ns, string name, JsonNode? body, bool dryRun, FieldValidation validation)
     {
@@ -261,7 +273,7 @@ internal sealed partial class ResourceApi
     }
 
     public ApiReply Patch(ServedResource r, string? ns, string name, PatchFormat format, JsonNode? patch, bool dryRun, FieldValidation validation = FieldValidation.Warn) =>
-        Committed(() => PatchStaged(r, ns, name, format, patch, dryRun, validation));
+        Committed(r, dryRun, () => PatchStaged(r, ns, name, format, patch, dryRun, validation));
 
     private ApiReply PatchStaged(ServedResource r, string? ns, string name, PatchFormat format, JsonNode? patch, bool dryRun, FieldValidation validation)
     {
@@ -313,8 +325,76 @@ internal sealed partial class ResourceApi
         }
     }
 
+    /// <summary>PUT on the status subresource: only status changes, never spec or generation.</summary>
+    public ApiReply ReplaceStatus(ServedResource r, string? ns, string name, JsonNode? body, bool dryRun) =>
+        Committed(r, dryRun, () =>
+        {
+            lock (gate)
+            {
+                var existing = store.Find(r.Group, r.Plural, ns ?? "", name) ?? throw StatusError.NotFound(r, name);
+                var obj = Body(r, body);
+                var wanted = (string?)obj["metadata"]?["resourceVersion"];
+                if (wanted is not null && wanted != (string?)existing["metadata"]!["resourceVersion"])
+                {
+                    throw StatusError.Conflict(r, name);
+                }
+
+                return WriteStatus(r, ns, existing, obj["status"], dryRun);
+            }
+        });
+
+    /// <summary>PATCH on the status subresource: the patch applies to the whole object, only its status is kept.</summary>
+    public ApiReply PatchStatus(ServedResource r, string? ns, string name, PatchFormat format, JsonNode? patch, bool dryRun) =>
+        Committed(r, dryRun, () =>
+        {
+            lock (gate)
+            {
+                var existing = store.Find(r.Group, r.Plural, ns ?? "", name) ?? throw StatusError.NotFound(r, name);
+                if (format is PatchFormat.Strategic or PatchFormat.Apply)
+                {
+                    throw StatusError.UnsupportedPatch(format == PatchFormat.Strategic ? "application/strategic-merge-patch+json" : "application/apply-patch+yaml");
+                }
+
+                JsonNode? patched;
+                try
+                {
+                    patched = format == PatchFormat.Json
+                        ? JsonPatchDocument.Apply(Out(r, existing), patch ?? throw new JsonPatchException("the patch is empty"))
+                        : JsonMergePatch.Apply(Out(r, existing), patch);
+                }
+                catch (JsonPatchException e)
+                {
+                    throw StatusError.Invalid(r, name, [new FieldCause("patch", $"Invalid value: {e.Message}")]);
+                }
+
+                return WriteStatus(r, ns, existing, (patched as JsonObject)?["status"], dryRun);
+            }
+        });
+
+    private ApiReply WriteStatus(ServedResource r, string? ns, JsonObject existing, JsonNode? status, bool dryRun)
+    {
+        if (status is not null and not JsonObject)
+        {
+            throw StatusError.Invalid(r, (string)existing["metadata"]!["name"]!, [new FieldCause("status", "Invalid value: status must be of type object")]);
+        }
+
+        var stored = existing.DeepClone().AsObject();
+        SetOrRemove(stored, "status", status?.DeepClone());
+        if (JsonNode.DeepEquals(stored, existing))
+        {
+            return ApiReply.Ok(Out(r, existing));
+        }
+
+        if (!dryRun)
+        {
+            store.Put(r.Group, r.Plural, ns ?? "", stored);
+        }
+
+        return ApiReply.Ok(Out(r, stored));
+    }
+
     public ApiReply Delete(ServedResource r, string? ns, string name, bool dryRun) =>
-        Committed(() => DeleteStaged(r, ns, name, dryRun));
+        Committed(r, dryRun, () => DeleteStaged(r, ns, name, dryRun));
 
     private ApiReply DeleteStaged(ServedResource r, string? ns, string name, bool dryRun)
     {
@@ -360,15 +440,23 @@ internal sealed partial class ResourceApi
     /// <summary>
     /// Runs a write under the lock and commits what it staged before the reply can leave, so an acknowledged
     /// write is in the file. Also when the write is refused part-way: a learner namespace made on first use
-    /// stays made, as it would on a cluster.
+    /// stays made, as it would on a cluster. A write that Istio's gateway controller watches (a Gateway API
+    /// object, a Service, a namespace's labels) is followed by its reconcile, committed with it, as istiod
+    /// writes status moments after the write.
     /// </summary>
-    private ApiReply Committed(Func<ApiReply> write)
+    private ApiReply Committed(ServedResource r, bool dryRun, Func<ApiReply> write)
     {
         lock (gate)
         {
             try
             {
-                return write();
+                var reply = write();
+                if (!dryRun && GatewayController.Watches(r.Kind))
+                {
+                    gateways.Reconcile();
+                }
+
+                return reply;
             }
             finally
             {
@@ -420,6 +508,11 @@ internal sealed partial class ResourceApi
         }
 
         ((JsonObject)stored["metadata"]!)["resourceVersion"] = current;
+        if (ResourceKinds.IsGatewayApi(r.Group) && GatewayApiTransitionRules.Check(r.Kind.Kind, existing, stored) is { Count: > 0 } transition)
+        {
+            throw StatusError.Invalid(r, name, transition);
+        }
+
         var warnings = Admit(r, name, stored, validation, creating: false);
         PrepareWorkload(r, name, stored, existing);
         var plan = PlanDeployment(r, stored);
@@ -486,7 +579,7 @@ internal sealed partial class ResourceApi
             metadata.Remove(key);
         }
 
-        var ordered = new JsonObject { ["name"] = name, ["namespace"] = ns };
+        var ordered = kind.Namespaced ? new JsonObject { ["name"] = name, ["namespace"] = ns } : new JsonObject { ["name"] = name };
         foreach (var (key, value) in metadata)
         {
             if (key is not "name" and not "namespace")
@@ -507,6 +600,11 @@ internal sealed partial class ResourceApi
             {
                 result[key] = value?.DeepClone();
             }
+        }
+
+        if (ResourceKinds.IsGatewayApi(kind.Group))
+        {
+            GatewayApiDefaults.Apply(kind.Kind, result);
         }
 
         return result;
@@ -532,7 +630,13 @@ internal sealed partial class ResourceApi
         }
 
         var outcome = validator.Validate(r.Kind, Out(r, obj));
-        return outcome.IsValid ? [.. warnings, .. outcome.Warnings.Except(warnings)] : throw StatusError.Denied(r, name, outcome.Errors);
+        if (outcome.IsValid)
+        {
+            return [.. warnings, .. outcome.Warnings.Except(warnings)];
+        }
+
+        // The Gateway API has no webhook: its CRD schema and CEL rules refuse, in the API server's own words.
+        throw ResourceKinds.IsGatewayApi(r.Group) ? StatusError.Invalid(r, name, outcome.Errors) : StatusError.Denied(r, name, outcome.Errors);
     }
 
     private static void RefuseReadOnly(ServedResource r, string name, string verb)
@@ -607,6 +711,26 @@ internal sealed partial class ResourceApi
         }
 
         return obj;
+    }
+
+    /// <summary>
+    /// Seeds one read-only workload object (a Service, say) the way the sample app is seeded, then lets the
+    /// gateway controller see it, as it would see any Service appear.
+    /// </summary>
+    internal void Seed(SeededObject seeded)
+    {
+        lock (gate)
+        {
+            try
+            {
+                PutSeeded(seeded);
+                gateways.Reconcile();
+            }
+            finally
+            {
+                watches.Publish(store.Commit());
+            }
+        }
     }
 
     private void PutSeeded(SeededObject seeded)

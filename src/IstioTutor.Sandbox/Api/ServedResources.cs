@@ -4,7 +4,8 @@ using IstioTutor.Mesh.Model;
 namespace IstioTutor.Sandbox.Api;
 
 /// <summary>
-/// The API surface the sandbox serves: every version Istio's CRDs serve (crd-all.gen.yaml) plus the
+/// The API surface the sandbox serves: every version Istio's CRDs serve (crd-all.gen.yaml), the Gateway API
+/// CRDs at the versions istio.io has learners install (v1.3 standard; TCPRoute/TLSRoute experimental), plus the
 /// core and apps types holding the seeded workloads. Objects are stored once per group/plural.
 /// </summary>
 internal sealed class ServedResources
@@ -26,6 +27,14 @@ internal sealed class ServedResources
             }
         }
 
+        foreach (var kind in ResourceKinds.GatewayApi)
+        {
+            foreach (var version in ResourceKinds.ServedVersions(kind))
+            {
+                all.Add(new ServedResource(kind with { Version = version }, ["gateway-api"], ServedAccess.Writable));
+            }
+        }
+
         all.Add(new ServedResource(ResourceKinds.Namespace, [], ServedAccess.Namespaces));
         all.Add(new ServedResource(ResourceKinds.Pod, ["all"], ServedAccess.Pods));
         all.Add(new ServedResource(ResourceKinds.Service, ["all"], ServedAccess.Workload));
@@ -34,8 +43,13 @@ internal sealed class ServedResources
         all.Add(new ServedResource(Event, [], ServedAccess.Events));
         all.Add(new ServedResource(ResourceKinds.Deployment, ["all"], ServedAccess.Workload));
         All = all;
+        // kube-apiserver lists built-in groups first, then CRD groups (equal priority) by name; kubectl resolves an
+        // ambiguous name by that order, so "gateway" means gateway.networking.k8s.io's before networking.istio.io's,
+        // as on a cluster with both installed (Istio's is gateways.networking.istio.io).
         GroupVersions = all.GroupBy(r => r.Group)
             .Select(g => new ServedGroup(g.Key, g.Select(r => r.Version).Distinct().ToList(), PreferredVersion(g.Key)))
+            .OrderBy(g => g.Name switch { "" => 0, "apps" => 1, _ => 2 })
+            .ThenBy(g => g.Name, StringComparer.Ordinal)
             .ToList();
     }
 

@@ -111,6 +111,20 @@ internal static class SampleWorkloads
         }
     }
 
+    /// <summary>
+    /// The proxy Deployment Istio's gateway controller deploys for a Gateway API Gateway, shaped like the seeded
+    /// workloads; stored through the seeding path, the workload runtime gives it its pod.
+    /// </summary>
+    public static IEnumerable<SeededObject> GatewayProxy(string ns, string name, JsonObject labels, (string Name, int Port)[] ports) =>
+        Workload(ns, name, labels, name, $"docker.io/istio/proxyv2:{IstioVersion}", ports, new JsonObject(), sidecar: false);
+
+    /// <summary>The Service and ServiceAccount Istio generates beside a Gateway API Gateway's proxy.</summary>
+    public static IEnumerable<SeededObject> GatewayServiceAndAccount(string ns, string name, string type, JsonObject labels, JsonObject selector, (string Name, int Port)[] ports)
+    {
+        yield return new SeededObject(ResourceKinds.ServiceAccount, ServiceAccount(ns, name, labels.DeepClone().AsObject()));
+        yield return new SeededObject(ResourceKinds.Service, Service(ns, name, type, selector, ports.Select(p => (p.Name, p.Port, p.Port)).ToArray(), labels.DeepClone().AsObject()));
+    }
+
     private static JsonObject ServiceAccount(string ns, string name, JsonObject labels) => new()
     {
         ["apiVersion"] = "v1",
@@ -152,7 +166,7 @@ internal static class SampleWorkloads
         var appName = (string?)labels["app"] ?? name;
         var container = new JsonObject
         {
-            ["name"] = sidecar ? appName : (appName == "istio-ingressgateway" ? "istio-proxy" : "discovery"),
+            ["name"] = sidecar ? appName : (image.Contains("/proxyv2:", StringComparison.Ordinal) ? "istio-proxy" : "discovery"),
             ["image"] = image,
             ["imagePullPolicy"] = "IfNotPresent",
             ["ports"] = new JsonArray(ports.Select(p => (JsonNode)new JsonObject { ["name"] = p.Name, ["containerPort"] = p.Port, ["protocol"] = "TCP" }).ToArray()),

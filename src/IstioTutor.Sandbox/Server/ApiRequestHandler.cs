@@ -164,7 +164,9 @@ internal sealed partial class ApiRequestHandler(ResourceApi api, DiscoveryDocume
             };
         }
 
-        if (rest.Length > 2 || (resource.Kind.Namespaced && ns is null && rest.Length == 2))
+        // Configuration kinds (Istio's and the Gateway API's CRDs) serve the status subresource.
+        var statusPath = rest.Length == 3 && rest[2] == "status" && resource.Access == ServedAccess.Writable;
+        if ((rest.Length > 2 && !statusPath) || (resource.Kind.Namespaced && ns is null && rest.Length >= 2))
         {
             throw NotFoundPath(request);
         }
@@ -198,6 +200,15 @@ internal sealed partial class ApiRequestHandler(ResourceApi api, DiscoveryDocume
         if (request.Method == HttpMethods.Get)
         {
             return AsTable(request, resource, api.Get(resource, ns, name));
+        }
+
+        if (statusPath)
+        {
+            return request.Method == HttpMethods.Put
+                ? api.ReplaceStatus(resource, ns, name, ParseJson(request.ContentType, await RequestBody.ReadAsync(request)), dryRun)
+                : request.Method == HttpMethods.Patch
+                    ? api.PatchStatus(resource, ns, name, PatchFormatOf(request.ContentType), RequestBody.ParseJson(request.ContentType, await RequestBody.ReadAsync(request)), dryRun)
+                    : throw MethodNotAllowed(request);
         }
 
         if (request.Method == HttpMethods.Put)

@@ -36,16 +36,20 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly X509Certificate2 certificate;
     private readonly WatchHub watches;
 
-    private SandboxServer(WebApplication app, SandboxStore store, X509Certificate2 certificate, WatchHub watches, Uri address, string token, string storePath)
+    private SandboxServer(WebApplication app, SandboxStore store, ResourceApi api, X509Certificate2 certificate, WatchHub watches, Uri address, string token, string storePath)
     {
         this.watches = watches;
         this.app = app;
         this.store = store;
+        Api = api;
         this.certificate = certificate;
         Address = address;
         Token = token;
         StorePath = storePath;
     }
+
+    /// <summary>The API semantics behind the endpoint, for in-process seeding.</summary>
+    internal ResourceApi Api { get; }
 
     /// <summary>The Kubernetes version the sandbox reports to clients.</summary>
     public const string KubernetesVersion = DiscoveryDocuments.KubernetesVersion;
@@ -121,7 +125,7 @@ public sealed class SandboxServer : IAsyncDisposable
             app.Run(handler.HandleAsync);
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new SandboxServer(app, store, certificate, watches, new Uri(address.EndsWith('/') ? address : address + "/"), token, fullPath);
+            return new SandboxServer(app, store, api, certificate, watches, new Uri(address.EndsWith('/') ? address : address + "/"), token, fullPath);
         }
         catch
         {

@@ -4,13 +4,21 @@ using IstioTutor.Sandbox.Tests.Fixtures;
 namespace IstioTutor.Sandbox.Tests.Kubectl;
 
 /// <summary>Runs the real kubectl against the fixture's sandbox with its kubeconfig (or the one given) and its own cache dir.</summary>
-public sealed class KubectlRunner(SandboxFixture fixture, string? kubeconfig = null)
+public sealed class KubectlRunner(string kubeconfig, string cacheDir)
 {
+    public KubectlRunner(SandboxFixture fixture, string? kubeconfig = null)
+        : this(kubeconfig ?? fixture.KubeconfigPath, fixture.KubectlCacheDir)
+    {
+    }
+
     public static string? Executable { get; } = Find();
 
     /// <summary>Runs kubectl with <paramref name="arguments"/> split on spaces (no shell quoting: pass JSON without spaces).</summary>
     public Task<KubectlResult> RunAsync(string arguments, string? stdin = null) =>
         RunArgumentsAsync(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries), stdin);
+
+    /// <summary>Runs kubectl with these arguments as given (a jsonpath with spaces, say).</summary>
+    public Task<KubectlResult> RunAsync(IReadOnlyList<string> arguments, string? stdin = null) => RunArgumentsAsync(arguments, stdin);
 
     /// <summary>Runs kubectl with each argument as given (a script after <c>sh -c</c> stays one argument).</summary>
     public async Task<KubectlResult> RunArgumentsAsync(IEnumerable<string> arguments, string? stdin = null)
@@ -22,7 +30,7 @@ public sealed class KubectlRunner(SandboxFixture fixture, string? kubeconfig = n
             RedirectStandardInput = stdin is not null,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "--kubeconfig", kubeconfig ?? fixture.KubeconfigPath, "--cache-dir", fixture.KubectlCacheDir }.Concat(arguments))
+        foreach (var argument in new[] { "--kubeconfig", kubeconfig, "--cache-dir", cacheDir }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
