@@ -47,6 +47,34 @@ internal sealed partial class ResourceApi
         }
     }
 
+    /// <summary>
+    /// <c>kubectl rollout restart</c>'s patch: only the pod template's restartedAt annotation. Allowed on seeded
+    /// Deployments, because istio.io's tasks restart them after a namespace label changes (injection, ambient).
+    /// </summary>
+    private static bool IsRolloutRestart(ServedResource r, PatchFormat format, JsonNode? patch) =>
+        r.Kind == ResourceKinds.Deployment
+        && format is PatchFormat.Strategic or PatchFormat.Merge
+        && patch is JsonObject { Count: 1 } root
+        && root["spec"] is JsonObject { Count: 1 } spec
+        && spec["template"] is JsonObject { Count: 1 } template
+        && template["metadata"] is JsonObject { Count: 1 } metadata
+        && metadata["annotations"] is JsonObject { Count: 1 } annotations
+        && annotations[RestartedAtAnnotation] is JsonValue;
+
+    /// <summary>
+    /// <c>kubectl label</c>'s patch: only metadata.labels (kubectl may add resourceVersion). Allowed on seeded workloads,
+    /// because ambient enrollment is a label (<c>kubectl label service productpage istio.io/use-waypoint=waypoint</c>).
+    /// </summary>
+    private static bool IsLabelsOnly(ServedResource r, PatchFormat format, JsonNode? patch) =>
+        r.Access is ServedAccess.Workload
+        && format is PatchFormat.Strategic or PatchFormat.Merge
+        && patch is JsonObject { Count: 1 } root
+        && root["metadata"] is JsonObject metadata
+        && metadata["labels"] is JsonObject
+        && metadata.All(p => p.Key is "labels" or "resourceVersion");
+
+    private const string RestartedAtAnnotation = "kubectl.kubernetes.io/restartedAt";
+
     private static bool IsSeeded(JsonObject obj) => (string?)obj["metadata"]?["annotations"]?[SampleWorkloads.SeededAnnotation] == "true";
 
     /// <summary>Defaults and structural checks of Deployments and Services, as kube-apiserver makes them.</summary>

@@ -287,7 +287,7 @@ internal sealed partial class ResourceApi
             }
 
             var existing = store.Find(r.Group, r.Plural, ns ?? "", name);
-            if (existing is not null)
+            if (existing is not null && !IsRolloutRestart(r, format, patch) && !IsLabelsOnly(r, format, patch))
             {
                 RefuseSeeded(r, name, existing, "patch");
             }
