@@ -219,8 +219,9 @@ public sealed class ExecWalkthroughTests(SandboxFixture fixture)
               mtls: {mode: STRICT}
             """);
 
-        // The proxy's own traffic is not captured by its iptables rules: from its container curl goes out plaintext.
-        var plaintext = await shell.ExecInAsync(Client, "istio-proxy", "curl", "-sS", "details:9080/details/0");
+        // A pod that opts out of injection has no sidecar: its curl goes out plaintext, as from outside the mesh.
+        await shell.ApplyAsync(Samples.Curl("legacy", podLabels: LegacyPod));
+        var plaintext = await shell.ExecAsync("deploy/legacy", "curl", "-sS", "details:9080/details/0");
         var meshed = await shell.ExecAsync(Client, "curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "details:9080/details/0");
 
         Assert.Equal(56, plaintext.ExitCode);
@@ -244,7 +245,8 @@ public sealed class ExecWalkthroughTests(SandboxFixture fixture)
               mtls: {mode: PERMISSIVE}
             """);
 
-        var plaintext = await shell.ExecInAsync(Client, "istio-proxy", "curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "details:9080/details/0");
+        await shell.ApplyAsync(Samples.Curl("legacy", podLabels: LegacyPod));
+        var plaintext = await shell.ExecAsync("deploy/legacy", "curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "details:9080/details/0");
 
         Assert.True(plaintext.ExitCode == 0, plaintext.ToString());
         Assert.Equal("200", plaintext.Stdout);
@@ -278,6 +280,8 @@ public sealed class ExecWalkthroughTests(SandboxFixture fixture)
         Assert.Equal(28, slow.ExitCode);
         Assert.Contains("curl: (28) Operation timed out after 2000 milliseconds", slow.Stderr, StringComparison.Ordinal);
     }
+
+    private const string LegacyPod = "\n        sidecar.istio.io/inject: \"false\"";
 
     private const string AbortRatings = """
         apiVersion: networking.istio.io/v1

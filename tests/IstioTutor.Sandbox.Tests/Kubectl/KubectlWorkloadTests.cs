@@ -152,4 +152,20 @@ public sealed class KubectlWorkloadTests(SandboxFixture fixture)
         Assert.Matches(@"^curl-\w+-\w+\s+2/2\s+Running\s+", after);
         Assert.DoesNotContain(before["pod/".Length..], after);
     }
+
+    [KubectlFact]
+    public async Task A_seeded_deployment_may_be_restarted_and_labelled_but_its_image_stays_read_only()
+    {
+        var ns = fixture.NewNamespace("wseeded");
+        await fixture.Cluster.EnsureNamespaceAsync(ns, CancellationToken.None);
+
+        var restart = await kubectl.RunAsync($"rollout restart deploy/ratings-v1 -n {ns}");
+        var label = await kubectl.RunAsync($"label deploy/ratings-v1 -n {ns} team=bookinfo");
+        var image = await kubectl.RunAsync($"set image deploy/ratings-v1 -n {ns} ratings=nginx");
+
+        Assert.True(restart.ExitCode == 0, restart.ToString());
+        Assert.True(label.ExitCode == 0, label.ToString());
+        Assert.NotEqual(0, image.ExitCode);
+        Assert.Contains("seeded read-only", image.Stderr, StringComparison.Ordinal);
+    }
 }
