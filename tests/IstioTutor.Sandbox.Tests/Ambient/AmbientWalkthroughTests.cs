@@ -115,6 +115,52 @@ public sealed class AmbientWalkthroughTests(SandboxFixture fixture)
     }
 
     [KubectlFact]
+    public async Task Behind_a_waypoint_the_L4_policy_admits_the_waypoint_and_the_L7_policy_judges_the_original_caller()
+    {
+        var shell = await AmbientBookinfoAsync("awpboth");
+        await shell.ApplyAsync(Waypoint);
+        await MustAsync(shell.RunAsync("label", "service", "productpage", "istio.io/use-waypoint=waypoint"));
+        await shell.ApplyAsync($"""
+            apiVersion: security.istio.io/v1
+            kind: AuthorizationPolicy
+            metadata:
+              name: productpage-l4
+            spec:
+              selector:
+                matchLabels: {"{"}app: productpage{"}"}
+              action: ALLOW
+              rules:
+              - from:
+                - source:
+                    principals: [cluster.local/ns/{shell.Namespace}/sa/waypoint]
+            ---
+            apiVersion: security.istio.io/v1
+            kind: AuthorizationPolicy
+            metadata:
+              name: productpage-l7
+            spec:
+              targetRefs:
+              - kind: Service
+                group: ""
+                name: productpage
+              action: ALLOW
+              rules:
+              - from:
+                - source:
+                    principals: [cluster.local/ns/{shell.Namespace}/sa/curl]
+                to:
+                - operation:
+                    methods: [GET]
+            """);
+
+        var curl = await shell.ExecAsync("deploy/curl", ProductpageGet);
+        var other = await shell.ExecAsync("deploy/notcurl", "curl", "-s", "-w", " %{http_code}", "productpage:9080/productpage");
+
+        Assert.Equal("200", curl.Stdout);
+        Assert.Equal("RBAC: access denied 403", other.Stdout);
+    }
+
+    [KubectlFact]
     public async Task The_waypoint_runs_as_its_own_deployment_in_the_namespace()
     {
         var shell = await AmbientBookinfoAsync("awpdeploy");
