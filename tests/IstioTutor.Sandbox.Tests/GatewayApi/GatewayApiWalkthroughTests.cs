@@ -105,6 +105,44 @@ public sealed class GatewayApiWalkthroughTests(SandboxFixture fixture)
     }
 
     [KubectlFact]
+    public async Task A_curl_to_istio_ingressgateway_is_routed_by_the_istio_api_gateway_and_its_virtual_service()
+    {
+        var shell = await ShellWithVersionServicesAsync("gwclassic");
+        await shell.ApplyAsync("""
+            apiVersion: networking.istio.io/v1
+            kind: Gateway
+            metadata:
+              name: bookinfo-gateway
+            spec:
+              selector:
+                istio: ingressgateway
+              servers:
+              - port: {number: 80, name: http, protocol: HTTP}
+                hosts: ["*"]
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata:
+              name: bookinfo
+            spec:
+              hosts: ["*"]
+              gateways: [bookinfo-gateway]
+              http:
+              - match:
+                - uri: {exact: /productpage}
+                route:
+                - destination: {host: productpage, port: {number: 9080}}
+            """);
+
+        var page = await shell.ExecAsync(Curl, "curl", "-s", "istio-ingressgateway.istio-system/productpage");
+        var unrouted = await shell.ExecAsync(Curl, "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "istio-ingressgateway.istio-system/elsewhere");
+
+        Assert.True(page.ExitCode == 0, page.ToString());
+        Assert.Contains("<title>Simple Bookstore App</title>", page.Stdout, StringComparison.Ordinal);
+        Assert.Equal("404", unrouted.Stdout);
+    }
+
+    [KubectlFact]
     public async Task Get_gtw_prints_class_address_and_programmed()
     {
         var shell = await ShellWithVersionServicesAsync("gwget");
