@@ -33,8 +33,36 @@ internal sealed class AppCalls(IWorkloadApps apps, MeshModel model, HttpCall cal
         }
 
         LastHeaders = headers;
+        if (TrafficSource.IsIngressPod(model, pod))
+        {
+            return AtGateway(pod, cluster, route, headers);
+        }
+
         var outbound = new OutboundCalls(apps, model, pod, headers, call.Behaviours, depth + 1);
         return apps.Answer(new AppRequest(pod, cluster.TargetPort, call.Method, route.RewritePath ?? call.Path, headers, call.Body, outbound));
+    }
+
+    /// <summary>
+    /// A gateway pod runs Envoy, not an app: a request that reaches it (a pod curling "&lt;gateway&gt;-istio" or
+    /// istio-ingressgateway) is routed again by that gateway's listeners and routes, by the Host header it carries,
+    /// on the Service port it came in on (Istio's gateway Services expose the listener ports).
+    /// </summary>
+    private AppReply AtGateway(WorkloadInfo pod, UpstreamCluster cluster, RoutePlan route, Dictionary<string, string> headers)
+    {
+        var host = headers.GetValueOrDefault("host") ?? call.Host;
+        var forwarded = call with
+        {
+            Source = pod.Name,
+            Host = host.Split(':')[0],
+            Port = cluster.Port,
+            Path = route.RewritePath ?? call.Path,
+            Headers = headers.Where(h => h.Key != "host").ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal),
+            Seed = HashCode.Combine(call.Seed, depth),
+        };
+        var exchange = depth >= MaxDepth
+            ? new HttpExchange(forwarded, ExchangeOutcome.Answered, 504, "UT", [], "upstream request timeout", 1)
+            : SingleRequest.Send(model, forwarded, apps, depth + 1);
+        return new AppReply(exchange.Status, exchange.Headers, exchange.Body, exchange.DurationMs);
     }
 
     /// <summary>

@@ -52,6 +52,10 @@ internal sealed record TrafficSource(WorkloadInfo? Workload, bool HasSidecar, st
             ?? throw new ArgumentException($"No workload named \"{source}\" in {model.Namespace}. Workloads: {string.Join(", ", local.Select(w => w.Name))}.");
     }
 
+    /// <summary>Whether the pod runs a gateway's Envoy (a Gateway API Gateway's generated pod, or one an Istio Gateway selects).</summary>
+    public static bool IsIngressPod(MeshModel model, WorkloadInfo pod) =>
+        K8sGatewayOf(model, pod) is not null || IsGatewayPod(pod) || GatewaysOf(model, pod).Count > 0;
+
     /// <summary>
     /// The pod Istio deploys for a Gateway API Gateway ("&lt;gateway&gt;-istio", labelled with the gateway name),
     /// when the snapshot has the Gateway but not (yet) its pod: named by the Gateway or its deployment.

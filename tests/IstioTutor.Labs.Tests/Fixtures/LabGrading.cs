@@ -15,8 +15,8 @@ namespace IstioTutor.Labs.Tests.Fixtures;
 
 /// <summary>
 /// Grades a lab's checker over a learner's real seeded sandbox namespace plus manifests added to its
-/// snapshot as the API server would store them — for kinds this sandbox build does not serve yet (the
-/// Gateway API) and for what learners do with kubectl (namespace labels, bookinfo-versions.yaml Services).
+/// snapshot as the API server would store them — to grade many variants quickly without a chat turn each, and
+/// for what learners do with kubectl (namespace labels, bookinfo-versions.yaml Services).
 /// Also labels a namespace through the sandbox's API with KubernetesClient, as kubectl label does.
 /// </summary>
 internal sealed class LabGrading(TutorHostFixture host)

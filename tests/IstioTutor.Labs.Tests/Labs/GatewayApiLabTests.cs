@@ -7,7 +7,8 @@ namespace IstioTutor.Labs.Tests.Labs;
 
 /// <summary>
 /// The labs that accept a Gateway API solution grade it with the same checker as the Istio API one (whose
-/// end-to-end run is in <see cref="LabReferenceSolutionTests"/>); fault injection says the Gateway API cannot do it.
+/// end-to-end run is in <see cref="LabReferenceSolutionTests"/>, the Gateway API one's through the chat and the served
+/// Gateway API in <see cref="GatewayApiLabChatTests"/>); fault injection says the Gateway API cannot do it.
 /// </summary>
 [Collection(TutorHostCollection.Name)]
 public sealed class GatewayApiLabTests(TutorHostFixture host)
