@@ -12,7 +12,7 @@ namespace IstioTutor.Sandbox.Api;
 /// </summary>
 internal sealed class DiscoveryDocuments(ServedResources served, CrdSchemas crds)
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonObject?> openApiDocuments = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonObject?> _openApiDocuments = new(StringComparer.Ordinal);
 
     public const string KubernetesVersion = "v1.32.0";
 
@@ -84,7 +84,7 @@ internal sealed class DiscoveryDocuments(ServedResources served, CrdSchemas crds
     }
 
     /// <summary>The OpenAPI v3 document of one group-version (e.g. "apis/networking.istio.io/v1"), or null. Built once; never mutate it.</summary>
-    public JsonObject? OpenApiGroupVersion(string key) => openApiDocuments.GetOrAdd(key, BuildOpenApiGroupVersion);
+    public JsonObject? OpenApiGroupVersion(string key) => _openApiDocuments.GetOrAdd(key, BuildOpenApiGroupVersion);
 
     private JsonObject? BuildOpenApiGroupVersion(string key)
     {

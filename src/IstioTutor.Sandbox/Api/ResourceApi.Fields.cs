@@ -12,7 +12,7 @@ internal sealed partial class ResourceApi
     /// </summary>
     private List<string> CheckFields(ServedResource r, JsonObject obj, FieldValidation validation, bool creating)
     {
-        if (crds.Find(r.Group, r.Kind.Kind, r.Version) is not { } crd)
+        if (_crds.Find(r.Group, r.Kind.Kind, r.Version) is not { } crd)
         {
             return [];
         }

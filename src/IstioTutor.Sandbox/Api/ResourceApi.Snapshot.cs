@@ -9,7 +9,7 @@ internal sealed partial class ResourceApi
     /// <summary>The namespace's config, Services and Pods plus the root namespace's, as a real cluster's snapshot holds them.</summary>
     public MeshSnapshot Snapshot(string ns)
     {
-        lock (gate)
+        lock (_gate)
         {
             var isRoot = ns == MeshSnapshot.RootNamespace;
             var config = Copies(ResourceKinds.Config, ns);
@@ -25,14 +25,14 @@ internal sealed partial class ResourceApi
     /// <summary>A copy of one stored object of the core group (a pod, a ConfigMap), or null.</summary>
     public JsonObject? FindCore(string plural, string ns, string name)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return store.Find("", plural, ns, name)?.DeepClone().AsObject();
+            return _store.Find("", plural, ns, name)?.DeepClone().AsObject();
         }
     }
 
     private List<JsonObject> Copies(IEnumerable<ResourceKind> kinds, string ns) =>
-        kinds.SelectMany(kind => store.List(kind.Group, kind.Plural, kind.Namespaced ? ns : "").Select(o =>
+        kinds.SelectMany(kind => _store.List(kind.Group, kind.Plural, kind.Namespaced ? ns : "").Select(o =>
         {
             var copy = o.DeepClone().AsObject();
             copy["kind"] ??= kind.Kind;

@@ -26,7 +26,7 @@ internal sealed partial class ResourceApi
 
     private const int EventsPerNamespace = 500;
 
-    private readonly WorkloadRuntime runtime = new();
+    private readonly WorkloadRuntime _runtime = new();
 
     private static string? FieldValue(JsonObject o, string[] path)
     {
@@ -194,9 +194,9 @@ internal sealed partial class ResourceApi
 
         var ns = (string)deployment["metadata"]!["namespace"]!;
         var name = (string)deployment["metadata"]!["name"]!;
-        var nsLabels = store.Find("", "namespaces", "", ns)?["metadata"]?["labels"] as JsonObject;
-        var owned = store.List("", "pods", ns).Where(p => WorkloadRuntime.Owns(name, p)).ToList();
-        var plan = runtime.Reconcile(deployment, nsLabels, owned, Now());
+        var nsLabels = _store.Find("", "namespaces", "", ns)?["metadata"]?["labels"] as JsonObject;
+        var owned = _store.List("", "pods", ns).Where(p => WorkloadRuntime.Owns(name, p)).ToList();
+        var plan = _runtime.Reconcile(deployment, nsLabels, owned, Now());
         deployment["status"] = plan.Status;
         return plan;
     }
@@ -211,7 +211,7 @@ internal sealed partial class ResourceApi
         var ns = (string)deployment["metadata"]!["namespace"]!;
         foreach (var podName in plan.PodsToDelete)
         {
-            store.Remove("", "pods", ns, podName);
+            _store.Remove("", "pods", ns, podName);
         }
 
         foreach (var pod in plan.PodsToCreate)
@@ -224,7 +224,7 @@ internal sealed partial class ResourceApi
                 ((JsonObject)metadata["annotations"]!)[SampleWorkloads.SeededAnnotation] = "true";
             }
 
-            store.Put("", "pods", ns, pod);
+            _store.Put("", "pods", ns, pod);
         }
 
         foreach (var e in plan.Events)
@@ -237,14 +237,14 @@ internal sealed partial class ResourceApi
                 involved["uid"] = plan.PodsToCreate.FirstOrDefault(p => (string?)p["metadata"]!["name"] == (string?)involved["name"])?["metadata"]?["uid"]?.DeepClone();
             }
 
-            store.Put("", "events", ns, e);
+            _store.Put("", "events", ns, e);
         }
 
         // Events expire on a cluster (an hour by default); here a namespace keeps its newest ones.
-        var events = store.List("", "events", ns).ToList();
+        var events = _store.List("", "events", ns).ToList();
         foreach (var old in events.OrderBy(e => EventSequence((string)e["metadata"]!["name"]!), StringComparer.Ordinal).Take(Math.Max(0, events.Count - EventsPerNamespace)).ToList())
         {
-            store.Remove("", "events", ns, (string)old["metadata"]!["name"]!);
+            _store.Remove("", "events", ns, (string)old["metadata"]!["name"]!);
         }
     }
 
@@ -259,16 +259,16 @@ internal sealed partial class ResourceApi
             return;
         }
 
-        var deployment = store.List("apps", "deployments", ns).FirstOrDefault(d => WorkloadRuntime.Owns((string)d["metadata"]!["name"]!, pod));
+        var deployment = _store.List("apps", "deployments", ns).FirstOrDefault(d => WorkloadRuntime.Owns((string)d["metadata"]!["name"]!, pod));
         if (deployment is null)
         {
             return;
         }
 
         var updated = deployment.DeepClone().AsObject();
-        var resource = served.All.First(s => s.Kind == ResourceKinds.Deployment);
+        var resource = _served.All.First(s => s.Kind == ResourceKinds.Deployment);
         var plan = PlanDeployment(resource, updated)!;
-        store.Put("apps", "deployments", ns, updated);
+        _store.Put("apps", "deployments", ns, updated);
         ApplyPlan(updated, plan with { Events = plan.Events.Where(e => (string?)e["involvedObject"]?["kind"] == "Pod").ToList() });
     }
 
@@ -282,18 +282,18 @@ internal sealed partial class ResourceApi
             return;
         }
 
-        foreach (var pod in store.List("", "pods", ns).Where(p => WorkloadRuntime.Owns(name, p)).ToList())
+        foreach (var pod in _store.List("", "pods", ns).Where(p => WorkloadRuntime.Owns(name, p)).ToList())
         {
-            store.Remove("", "pods", ns, (string)pod["metadata"]!["name"]!);
+            _store.Remove("", "pods", ns, (string)pod["metadata"]!["name"]!);
         }
     }
 
     /// <summary>The <c>scale</c> subresource of a Deployment (autoscaling/v1 Scale), as kubectl scale reads it.</summary>
     public ApiReply GetScale(ServedResource r, string ns, string name)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return ApiReply.Ok(Scale(store.Find(r.Group, r.Plural, ns, name) ?? throw StatusError.NotFound(r, name)));
+            return ApiReply.Ok(Scale(_store.Find(r.Group, r.Plural, ns, name) ?? throw StatusError.NotFound(r, name)));
         }
     }
 
@@ -301,9 +301,9 @@ internal sealed partial class ResourceApi
     public ApiReply WriteScale(ServedResource r, string ns, string name, PatchFormat? format, JsonNode? body, bool dryRun) =>
         Committed(r, dryRun, () =>
         {
-            lock (gate)
+            lock (_gate)
             {
-                var existing = store.Find(r.Group, r.Plural, ns, name) ?? throw StatusError.NotFound(r, name);
+                var existing = _store.Find(r.Group, r.Plural, ns, name) ?? throw StatusError.NotFound(r, name);
                 RefuseSeeded(r, name, existing, "patch");
                 var scale = Scale(existing);
                 var wanted = format switch

@@ -26,25 +26,25 @@ internal sealed partial class ResourceApi
 {
     private static readonly HashSet<string> SystemNamespaces = ["default", "kube-system", "kube-public", "kube-node-lease", MeshSnapshot.RootNamespace];
 
-    private readonly Lock gate = new();
-    private readonly SandboxStore store;
-    private readonly ServedResources served;
-    private readonly IResourceValidator? validator;
-    private readonly TimeProvider time;
-    private readonly GatewayController gateways;
-    private readonly WatchHub watches;
-    private readonly CrdSchemas crds;
+    private readonly Lock _gate = new();
+    private readonly SandboxStore _store;
+    private readonly ServedResources _served;
+    private readonly IResourceValidator? _validator;
+    private readonly TimeProvider _time;
+    private readonly GatewayController _gateways;
+    private readonly WatchHub _watches;
+    private readonly CrdSchemas _crds;
 
     public ResourceApi(SandboxStore store, ServedResources served, IResourceValidator? validator, TimeProvider time, WatchHub watches, CrdSchemas crds)
     {
-        this.crds = crds;
-        this.watches = watches;
-        this.store = store;
-        this.served = served;
-        this.validator = validator;
-        this.time = time;
-        gateways = new GatewayController(store, time, PutSeeded);
-        lock (gate)
+        _crds = crds;
+        _watches = watches;
+        _store = store;
+        _served = served;
+        _validator = validator;
+        _time = time;
+        _gateways = new GatewayController(store, time, PutSeeded);
+        lock (_gate)
         {
             if (store.IsEmpty)
             {
@@ -62,29 +62,29 @@ internal sealed partial class ResourceApi
             }
 
             // Istio's class controller puts back a missing built-in GatewayClass whenever istiod starts.
-            gateways.Reconcile();
+            _gateways.Reconcile();
             store.Commit();
         }
     }
 
-    public ServedResources Served => served;
+    public ServedResources Served => _served;
 
     public long ResourceVersion
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return store.ResourceVersion;
+                return _store.ResourceVersion;
             }
         }
     }
 
     public ApiReply Get(ServedResource r, string? ns, string name)
     {
-        lock (gate)
+        lock (_gate)
         {
-            var found = store.Find(r.Group, r.Plural, ns ?? "", name);
+            var found = _store.Find(r.Group, r.Plural, ns ?? "", name);
             return ApiReply.Ok(found is null ? throw StatusError.NotFound(r, name) : Out(r, found));
         }
     }
@@ -93,9 +93,9 @@ internal sealed partial class ResourceApi
     {
         var selector = Selector(labelSelector);
         var fields = FieldRequirements(fieldSelector);
-        lock (gate)
+        lock (_gate)
         {
-            var items = store.List(r.Group, r.Plural, r.Kind.Namespaced ? ns : "")
+            var items = _store.List(r.Group, r.Plural, r.Kind.Namespaced ? ns : "")
                     .Where(o => selector.Matches(o["metadata"]?["labels"] as JsonObject) && fields.All(f => f(o)))
                     .Select(o => (JsonNode)Out(r, o))
                     .ToArray();
@@ -103,7 +103,7 @@ internal sealed partial class ResourceApi
             {
                 ["apiVersion"] = r.GroupVersion,
                 ["kind"] = r.Kind.Kind + "List",
-                ["metadata"] = new JsonObject { ["resourceVersion"] = Rv(store.ResourceVersion) },
+                ["metadata"] = new JsonObject { ["resourceVersion"] = Rv(_store.ResourceVersion) },
                 ["items"] = new JsonArray(items),
             });
         }
@@ -127,18 +127,18 @@ internal sealed partial class ResourceApi
                 : throw StatusError.BadRequest($"resourceVersion \"{resourceVersion}\" is not a resourceVersion this server gave out (they are whole numbers)");
         }
 
-        lock (gate)
+        lock (_gate)
         {
             IReadOnlyList<StoreChange>? replay = null;
             if (from is { } version)
             {
-                replay = store.ChangesSince(version)
-                    ?? throw new StatusError(410, "Expired", $"too old resource version: {version} ({store.OldestKeptVersion})");
+                replay = _store.ChangesSince(version)
+                    ?? throw new StatusError(410, "Expired", $"too old resource version: {version} ({_store.OldestKeptVersion})");
             }
 
             // The initial state never counts against the queue limit: only a watcher falling behind live changes is ended.
-            var initial = replay is null ? store.List(r.Group, r.Plural, r.Kind.Namespaced ? ns : "").Where(Matches).ToList() : [];
-            var subscription = watches.Subscribe(r, r.Kind.Namespaced ? ns : null, Matches, client, initial.Count + (replay?.Count ?? 0) + 1);
+            var initial = replay is null ? _store.List(r.Group, r.Plural, r.Kind.Namespaced ? ns : "").Where(Matches).ToList() : [];
+            var subscription = _watches.Subscribe(r, r.Kind.Namespaced ? ns : null, Matches, client, initial.Count + (replay?.Count ?? 0) + 1);
             if (replay is null)
             {
                 foreach (var o in initial)
@@ -149,7 +149,7 @@ internal sealed partial class ResourceApi
                 if (sendInitialEvents)
                 {
                     // The watch-list protocol: a bookmark marks the end of the initial state.
-                    subscription.Offer(new WatchEvent("BOOKMARK", Bookmark(r, store.ResourceVersion, initialEventsEnd: true)));
+                    subscription.Offer(new WatchEvent("BOOKMARK", Bookmark(r, _store.ResourceVersion, initialEventsEnd: true)));
                 }
             }
             else
@@ -167,9 +167,9 @@ internal sealed partial class ResourceApi
     /// <summary>The resourceVersion a bookmark may carry now: null while the watch still has events to send.</summary>
     public long? BookmarkVersion(WatchSubscription subscription)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return subscription.Events.Count == 0 ? store.ResourceVersion : null;
+            return subscription.Events.Count == 0 ? _store.ResourceVersion : null;
         }
     }
 
@@ -193,7 +193,7 @@ internal sealed partial class ResourceApi
 
     private ApiReply CreateStaged(ServedResource r, string? ns, JsonNode? body, bool dryRun, FieldValidation validation)
     {
-        lock (gate)
+        lock (_gate)
         {
             var obj = Body(r, body);
             var metadata = (JsonObject)obj["metadata"]!;
@@ -213,7 +213,7 @@ internal sealed partial class ResourceApi
             RefuseReadOnly(r, name, "create");
             if (r.Access == ServedAccess.Namespaces)
             {
-                if (store.Find("", "namespaces", "", name) is not null)
+                if (_store.Find("", "namespaces", "", name) is not null)
                 {
                     throw StatusError.AlreadyExists(r, name);
                 }
@@ -235,7 +235,7 @@ internal sealed partial class ResourceApi
 
             var stored = Fresh(obj, ns, name, r.Kind);
             var warnings = Admit(r, name, stored, validation, creating: true);
-            if (store.Find(r.Group, r.Plural, ns, name) is not null)
+            if (_store.Find(r.Group, r.Plural, ns, name) is not null)
             {
                 throw StatusError.AlreadyExists(r, name);
             }
@@ -244,7 +244,7 @@ internal sealed partial class ResourceApi
             var plan = PlanDeployment(r, stored);
             if (!dryRun)
             {
-                store.Put(r.Group, r.Plural, ns, stored);
+                _store.Put(r.Group, r.Plural, ns, stored);
                 ApplyPlan(stored, plan);
             }
 
@@ -257,11 +257,11 @@ internal sealed partial class ResourceApi
 
     private ApiReply ReplaceStaged(ServedResource r, string? ns, string name, JsonNode? body, bool dryRun, FieldValidation validation)
     {
-        lock (gate)
+        lock (_gate)
         {
             RefuseReadOnly(r, name, "update");
             var obj = Body(r, body);
-            var existing = store.Find(r.Group, r.Plural, ns ?? "", name) ?? throw StatusError.NotFound(r, name);
+            var existing = _store.Find(r.Group, r.Plural, ns ?? "", name) ?? throw StatusError.NotFound(r, name);
             RefuseSeeded(r, name, existing, "update");
             if (obj["metadata"]?["resourceVersion"] is null)
             {
@@ -277,7 +277,7 @@ internal sealed partial class ResourceApi
 
     private ApiReply PatchStaged(ServedResource r, string? ns, string name, PatchFormat format, JsonNode? patch, bool dryRun, FieldValidation validation)
     {
-        lock (gate)
+        lock (_gate)
         {
             RefuseReadOnly(r, name, "patch");
             if (format == PatchFormat.Strategic && r.Access is not (ServedAccess.Namespaces or ServedAccess.Workload))
@@ -286,7 +286,7 @@ internal sealed partial class ResourceApi
                 throw StatusError.UnsupportedPatch("application/strategic-merge-patch+json");
             }
 
-            var existing = store.Find(r.Group, r.Plural, ns ?? "", name);
+            var existing = _store.Find(r.Group, r.Plural, ns ?? "", name);
             if (existing is not null && !IsRolloutRestart(r, format, patch) && !IsLabelsOnly(r, format, patch))
             {
                 RefuseSeeded(r, name, existing, "patch");
@@ -329,9 +329,9 @@ internal sealed partial class ResourceApi
     public ApiReply ReplaceStatus(ServedResource r, string? ns, string name, JsonNode? body, bool dryRun) =>
         Committed(r, dryRun, () =>
         {
-            lock (gate)
+            lock (_gate)
             {
-                var existing = store.Find(r.Group, r.Plural, ns ?? "", name) ?? throw StatusError.NotFound(r, name);
+                var existing = _store.Find(r.Group, r.Plural, ns ?? "", name) ?? throw StatusError.NotFound(r, name);
                 var obj = Body(r, body);
                 var wanted = (string?)obj["metadata"]?["resourceVersion"];
                 if (wanted is not null && wanted != (string?)existing["metadata"]!["resourceVersion"])
@@ -347,9 +347,9 @@ internal sealed partial class ResourceApi
     public ApiReply PatchStatus(ServedResource r, string? ns, string name, PatchFormat format, JsonNode? patch, bool dryRun) =>
         Committed(r, dryRun, () =>
         {
-            lock (gate)
+            lock (_gate)
             {
-                var existing = store.Find(r.Group, r.Plural, ns ?? "", name) ?? throw StatusError.NotFound(r, name);
+                var existing = _store.Find(r.Group, r.Plural, ns ?? "", name) ?? throw StatusError.NotFound(r, name);
                 if (format is PatchFormat.Strategic or PatchFormat.Apply)
                 {
                     throw StatusError.UnsupportedPatch(format == PatchFormat.Strategic ? "application/strategic-merge-patch+json" : "application/apply-patch+yaml");
@@ -387,7 +387,7 @@ internal sealed partial class ResourceApi
 
         if (!dryRun)
         {
-            store.Put(r.Group, r.Plural, ns ?? "", stored);
+            _store.Put(r.Group, r.Plural, ns ?? "", stored);
         }
 
         return ApiReply.Ok(Out(r, stored));
@@ -398,7 +398,7 @@ internal sealed partial class ResourceApi
 
     private ApiReply DeleteStaged(ServedResource r, string? ns, string name, bool dryRun)
     {
-        lock (gate)
+        lock (_gate)
         {
             RefuseReadOnly(r, name, "delete");
             if (r.Access == ServedAccess.Namespaces && SystemNamespaces.Contains(name))
@@ -406,17 +406,17 @@ internal sealed partial class ResourceApi
                 throw StatusError.Forbidden(r, name, "delete", $"\"{name}\" is a system namespace of the sandbox and is kept");
             }
 
-            var existing = store.Find(r.Group, r.Plural, ns ?? "", name) ?? throw StatusError.NotFound(r, name);
+            var existing = _store.Find(r.Group, r.Plural, ns ?? "", name) ?? throw StatusError.NotFound(r, name);
             RefuseSeeded(r, name, existing, "delete");
             if (!dryRun)
             {
                 if (r.Access == ServedAccess.Namespaces)
                 {
-                    store.RemoveNamespaceContents(name);
+                    _store.RemoveNamespaceContents(name);
                 }
 
                 DeleteOwnedPods(r, ns ?? "", name);
-                store.Remove(r.Group, r.Plural, ns ?? "", name);
+                _store.Remove(r.Group, r.Plural, ns ?? "", name);
                 ReplacePod(r, ns ?? "", existing);
             }
 
@@ -446,21 +446,21 @@ internal sealed partial class ResourceApi
     /// </summary>
     private ApiReply Committed(ServedResource r, bool dryRun, Func<ApiReply> write)
     {
-        lock (gate)
+        lock (_gate)
         {
             try
             {
                 var reply = write();
                 if (!dryRun && GatewayController.Watches(r.Kind))
                 {
-                    gateways.Reconcile();
+                    _gateways.Reconcile();
                 }
 
                 return reply;
             }
             finally
             {
-                watches.Publish(store.Commit());
+                _watches.Publish(_store.Commit());
             }
         }
     }
@@ -524,7 +524,7 @@ internal sealed partial class ResourceApi
 
         if (!dryRun)
         {
-            store.Put(r.Group, r.Plural, ns ?? "", stored);
+            _store.Put(r.Group, r.Plural, ns ?? "", stored);
             ApplyPlan(stored, plan);
         }
 
@@ -624,12 +624,12 @@ internal sealed partial class ResourceApi
         }
 
         var warnings = CheckFields(r, obj, validation, creating);
-        if (validator is null)
+        if (_validator is null)
         {
             return warnings;
         }
 
-        var outcome = validator.Validate(r.Kind, Out(r, obj));
+        var outcome = _validator.Validate(r.Kind, Out(r, obj));
         if (outcome.IsValid)
         {
             return [.. warnings, .. outcome.Warnings.Except(warnings)];
@@ -679,7 +679,7 @@ internal sealed partial class ResourceApi
     /// <summary>Learner namespaces come into being on their first write; any other must exist.</summary>
     private void EnsureNamespace(string ns, bool dryRun)
     {
-        if (store.Find("", "namespaces", "", ns) is not null)
+        if (_store.Find("", "namespaces", "", ns) is not null)
         {
             return;
         }
@@ -701,7 +701,7 @@ internal sealed partial class ResourceApi
         var metadata = (JsonObject)obj["metadata"]!;
         metadata["uid"] = Guid.NewGuid().ToString();
         metadata["creationTimestamp"] = Now();
-        store.Put("", "namespaces", "", obj);
+        _store.Put("", "namespaces", "", obj);
         if (SampleWorkloads.IsLearnerNamespace(ns))
         {
             foreach (var seeded in SampleWorkloads.BookinfoIn(ns))
@@ -719,16 +719,16 @@ internal sealed partial class ResourceApi
     /// </summary>
     internal void Seed(SeededObject seeded)
     {
-        lock (gate)
+        lock (_gate)
         {
             try
             {
                 PutSeeded(seeded);
-                gateways.Reconcile();
+                _gateways.Reconcile();
             }
             finally
             {
-                watches.Publish(store.Commit());
+                _watches.Publish(_store.Commit());
             }
         }
     }
@@ -746,10 +746,10 @@ internal sealed partial class ResourceApi
         var annotations = metadata["annotations"] as JsonObject ?? new JsonObject();
         annotations[SampleWorkloads.SeededAnnotation] = "true";
         metadata["annotations"] = annotations;
-        var resource = served.All.First(r => r.Group == seeded.Kind.Group && r.Plural == seeded.Kind.Plural);
+        var resource = _served.All.First(r => r.Group == seeded.Kind.Group && r.Plural == seeded.Kind.Plural);
         PrepareWorkload(resource, (string)metadata["name"]!, seeded.Object, null);
         var plan = PlanDeployment(resource, seeded.Object);
-        store.Put(seeded.Kind.Group, seeded.Kind.Plural, (string)metadata["namespace"]!, seeded.Object);
+        _store.Put(seeded.Kind.Group, seeded.Kind.Plural, (string)metadata["namespace"]!, seeded.Object);
         ApplyPlan(seeded.Object, plan);
     }
 
@@ -831,7 +831,7 @@ internal sealed partial class ResourceApi
         }
     }
 
-    private string Now() => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private string Now() => _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static string Rv(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -19,51 +19,51 @@ public sealed class EmbeddedSandbox(DataDirectory data, IEnumerable<IResourceVal
 {
     public const string StoreFileName = "sandbox.db";
 
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private SandboxServer? server;
-    private SandboxEndpoint? endpoint;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private SandboxServer? _server;
+    private SandboxEndpoint? _endpoint;
 
     public async Task<SandboxEndpoint> StartAsync(CancellationToken cancellationToken)
     {
-        if (endpoint is not null)
+        if (_endpoint is not null)
         {
-            return endpoint;
+            return _endpoint;
         }
 
-        await gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (endpoint is not null)
+            if (_endpoint is not null)
             {
-                return endpoint;
+                return _endpoint;
             }
 
             var storePath = data.File(StoreFileName);
             var running = await SandboxProbe.FindRunningAsync(data.File(SandboxKubeconfig.FileName), storePath, cancellationToken);
             if (running is not null)
             {
-                return endpoint = running;
+                return _endpoint = running;
             }
 
-            server = await SandboxServer.StartAsync(storePath, 0, validators.LastOrDefault(), loggerFactory, cancellationToken, SandboxWatchOptions.From(configuration));
-            SandboxKubeconfig.Write(data.File(SandboxKubeconfig.FileName), server.Endpoint);
-            return endpoint = server.Endpoint;
+            _server = await SandboxServer.StartAsync(storePath, 0, validators.LastOrDefault(), loggerFactory, cancellationToken, SandboxWatchOptions.From(configuration));
+            SandboxKubeconfig.Write(data.File(SandboxKubeconfig.FileName), _server.Endpoint);
+            return _endpoint = _server.Endpoint;
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (server is not null)
+        if (_server is not null)
         {
-            await server.DisposeAsync();
-            server = null;
+            await _server.DisposeAsync();
+            _server = null;
         }
 
-        gate.Dispose();
+        _gate.Dispose();
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();

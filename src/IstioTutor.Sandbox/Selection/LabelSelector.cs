@@ -8,9 +8,9 @@ namespace IstioTutor.Sandbox.Selection;
 /// </summary>
 internal sealed class LabelSelector
 {
-    private readonly IReadOnlyList<Requirement> requirements;
+    private readonly IReadOnlyList<Requirement> _requirements;
 
-    private LabelSelector(IReadOnlyList<Requirement> requirements) => this.requirements = requirements;
+    private LabelSelector(IReadOnlyList<Requirement> requirements) => _requirements = requirements;
 
     public static LabelSelector Everything { get; } = new([]);
 
@@ -33,7 +33,7 @@ internal sealed class LabelSelector
 
     public bool Matches(JsonObject? labels)
     {
-        foreach (var r in requirements)
+        foreach (var r in _requirements)
         {
             var has = labels is not null && labels.TryGetPropertyValue(r.Key, out var node) && node is not null;
             var value = has ? (string?)labels![r.Key] : null;

@@ -23,7 +23,7 @@ internal sealed partial class ApiRequestHandler(ResourceApi api, DiscoveryDocume
     /// <summary>Names the data file behind this server, so another process can tell it serves the same sandbox.</summary>
     public const string StoreHeader = "X-IstioTutor-Sandbox-Store";
 
-    private readonly byte[] expectedToken = Encoding.UTF8.GetBytes(token);
+    private readonly byte[] _expectedToken = Encoding.UTF8.GetBytes(token);
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -71,7 +71,7 @@ internal sealed partial class ApiRequestHandler(ResourceApi api, DiscoveryDocume
         }
 
         var given = Encoding.UTF8.GetBytes(header[Scheme.Length..].Trim());
-        return CryptographicOperations.FixedTimeEquals(given, expectedToken);
+        return CryptographicOperations.FixedTimeEquals(given, _expectedToken);
     }
 
     private async Task<ApiReply?> DispatchAsync(HttpContext context)
@@ -123,7 +123,8 @@ internal sealed partial class ApiRequestHandler(ResourceApi api, DiscoveryDocume
             }
         }
 
-        // kubectl asks for /openapi/v2 after v3 and accepts 404 (facts §4).
+        // kubectl apply (client-side) asks for /openapi/v2 after v3 before patching an existing object;
+        // it treats 404 as "no v2 document" and goes on with the merge patch, so v2 is not served.
         throw new StatusError(404, "NotFound", "the server could not find the requested resource");
     }
 

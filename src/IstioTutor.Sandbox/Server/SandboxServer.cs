@@ -31,18 +31,18 @@ namespace IstioTutor.Sandbox.Server;
 /// </summary>
 public sealed class SandboxServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly SandboxStore store;
-    private readonly X509Certificate2 certificate;
-    private readonly WatchHub watches;
+    private readonly WebApplication _app;
+    private readonly SandboxStore _store;
+    private readonly X509Certificate2 _certificate;
+    private readonly WatchHub _watches;
 
     private SandboxServer(WebApplication app, SandboxStore store, ResourceApi api, X509Certificate2 certificate, WatchHub watches, Uri address, string token, string storePath)
     {
-        this.watches = watches;
-        this.app = app;
-        this.store = store;
+        _watches = watches;
+        _app = app;
+        _store = store;
         Api = api;
-        this.certificate = certificate;
+        _certificate = certificate;
         Address = address;
         Token = token;
         StorePath = storePath;
@@ -61,7 +61,7 @@ public sealed class SandboxServer : IAsyncDisposable
     public string Token { get; }
 
     /// <summary>The address, token and certificate, as a client needs them.</summary>
-    public SandboxEndpoint Endpoint => new(Address, Token, certificate.ExportCertificatePem());
+    public SandboxEndpoint Endpoint => new(Address, Token, _certificate.ExportCertificatePem());
 
     /// <summary>The LiteDB file holding the sandbox.</summary>
     public string StorePath { get; }
@@ -137,10 +137,10 @@ public sealed class SandboxServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         // Open watches (kubectl get -w) would otherwise hold the shutdown until Kestrel's grace period ends.
-        watches.CloseAll();
-        await app.StopAsync();
-        await app.DisposeAsync();
-        store.Dispose();
-        certificate.Dispose();
+        _watches.CloseAll();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _store.Dispose();
+        _certificate.Dispose();
     }
 }

@@ -16,30 +16,30 @@ internal sealed class SandboxStore : IDisposable
 {
     private const string CounterId = "resourceVersion";
 
-    private readonly LiteDatabase database;
-    private readonly ILiteCollection<BsonDocument> objects;
-    private readonly ILiteCollection<BsonDocument> meta;
-    private readonly Dictionary<string, SortedDictionary<string, JsonObject>> buckets = new(StringComparer.Ordinal);
-    private readonly List<StagedWrite> staged = [];
-    private readonly List<StoreChange> pendingChanges = [];
-    private readonly Queue<StoreChange> history = new();
-    private readonly int historySize;
-    private long committedVersion;
-    private long oldestKept;
+    private readonly LiteDatabase _database;
+    private readonly ILiteCollection<BsonDocument> _objects;
+    private readonly ILiteCollection<BsonDocument> _meta;
+    private readonly Dictionary<string, SortedDictionary<string, JsonObject>> _buckets = new(StringComparer.Ordinal);
+    private readonly List<StagedWrite> _staged = [];
+    private readonly List<StoreChange> _pendingChanges = [];
+    private readonly Queue<StoreChange> _history = new();
+    private readonly int _historySize;
+    private long _committedVersion;
+    private long _oldestKept;
 
     /// <param name="path">The LiteDB file.</param>
     /// <param name="historySize">How many committed changes are kept for watches that resume from a resourceVersion.</param>
     public SandboxStore(string path, int historySize = 1000)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(historySize, 1);
-        this.historySize = historySize;
+        _historySize = historySize;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
-        objects = database.GetCollection("objects");
-        meta = database.GetCollection("meta");
-        ResourceVersion = committedVersion = meta.FindById(CounterId)?["value"].AsInt64 ?? 0;
-        oldestKept = committedVersion;
-        foreach (var doc in objects.FindAll())
+        _database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+        _objects = _database.GetCollection("objects");
+        _meta = _database.GetCollection("meta");
+        ResourceVersion = _committedVersion = _meta.FindById(CounterId)?["value"].AsInt64 ?? 0;
+        _oldestKept = _committedVersion;
+        foreach (var doc in _objects.FindAll())
         {
             var obj = JsonNode.Parse(doc["json"].AsString)!.AsObject();
             Bucket(doc["bucket"].AsString).Add(NameOf(obj), obj);
@@ -49,23 +49,23 @@ internal sealed class SandboxStore : IDisposable
     /// <summary>The global counter: every write takes the next value, as etcd's revision does.</summary>
     public long ResourceVersion { get; private set; }
 
-    public bool IsEmpty => buckets.Values.All(b => b.Count == 0);
+    public bool IsEmpty => _buckets.Values.All(b => b.Count == 0);
 
     public static string BucketKey(string group, string plural, string ns) => $"{group}/{plural}/{ns}";
 
     public JsonObject? Find(string group, string plural, string ns, string name) =>
-        buckets.TryGetValue(BucketKey(group, plural, ns), out var bucket) && bucket.TryGetValue(name, out var obj) ? obj : null;
+        _buckets.TryGetValue(BucketKey(group, plural, ns), out var bucket) && bucket.TryGetValue(name, out var obj) ? obj : null;
 
     /// <summary>Objects of one type, in one namespace or (ns null) in all, ordered by namespace then name.</summary>
     public IEnumerable<JsonObject> List(string group, string plural, string? ns)
     {
         if (ns is not null)
         {
-            return buckets.TryGetValue(BucketKey(group, plural, ns), out var bucket) ? bucket.Values : [];
+            return _buckets.TryGetValue(BucketKey(group, plural, ns), out var bucket) ? bucket.Values : [];
         }
 
         var prefix = $"{group}/{plural}/";
-        return buckets.Where(b => b.Key.StartsWith(prefix, StringComparison.Ordinal))
+        return _buckets.Where(b => b.Key.StartsWith(prefix, StringComparison.Ordinal))
             .OrderBy(b => b.Key, StringComparer.Ordinal)
             .SelectMany(b => b.Value.Values);
     }
@@ -79,8 +79,8 @@ internal sealed class SandboxStore : IDisposable
         var name = NameOf(obj);
         var bucket = Bucket(bucketKey);
         var previous = bucket.GetValueOrDefault(name);
-        staged.Add(new StagedWrite(bucketKey, name, obj.ToJsonString(), previous));
-        pendingChanges.Add(new StoreChange(version, previous is null ? WatchEventType.Added : WatchEventType.Modified, group, plural, ns, obj, previous));
+        _staged.Add(new StagedWrite(bucketKey, name, obj.ToJsonString(), previous));
+        _pendingChanges.Add(new StoreChange(version, previous is null ? WatchEventType.Added : WatchEventType.Modified, group, plural, ns, obj, previous));
         ResourceVersion = version;
         bucket[name] = obj;
     }
@@ -89,19 +89,19 @@ internal sealed class SandboxStore : IDisposable
     {
         var bucketKey = BucketKey(group, plural, ns);
         ResourceVersion++;
-        if (buckets.TryGetValue(bucketKey, out var bucket) && bucket.Remove(name, out var previous))
+        if (_buckets.TryGetValue(bucketKey, out var bucket) && bucket.Remove(name, out var previous))
         {
-            staged.Add(new StagedWrite(bucketKey, name, null, previous));
-            pendingChanges.Add(new StoreChange(ResourceVersion, WatchEventType.Deleted, group, plural, ns, Tombstone(previous, ResourceVersion), previous));
+            _staged.Add(new StagedWrite(bucketKey, name, null, previous));
+            _pendingChanges.Add(new StoreChange(ResourceVersion, WatchEventType.Deleted, group, plural, ns, Tombstone(previous, ResourceVersion), previous));
         }
     }
 
     /// <summary>The resourceVersion of the oldest change still kept: a watch from an older version is told 410 Gone.</summary>
-    public long OldestKeptVersion => oldestKept;
+    public long OldestKeptVersion => _oldestKept;
 
     /// <summary>Committed changes after <paramref name="resourceVersion"/>, oldest first (null when they are no longer all kept).</summary>
     public IReadOnlyList<StoreChange>? ChangesSince(long resourceVersion) =>
-        resourceVersion < oldestKept ? null : history.Where(c => c.Version > resourceVersion).ToList();
+        resourceVersion < _oldestKept ? null : _history.Where(c => c.Version > resourceVersion).ToList();
 
     private static JsonObject Tombstone(JsonObject previous, long version)
     {
@@ -114,14 +114,14 @@ internal sealed class SandboxStore : IDisposable
     public void RemoveNamespaceContents(string ns)
     {
         var suffix = "/" + ns;
-        foreach (var (key, bucket) in buckets.Where(b => b.Key.EndsWith(suffix, StringComparison.Ordinal) && b.Key.Count(c => c == '/') == 2).ToList())
+        foreach (var (key, bucket) in _buckets.Where(b => b.Key.EndsWith(suffix, StringComparison.Ordinal) && b.Key.Count(c => c == '/') == 2).ToList())
         {
             var parts = key.Split('/');
             foreach (var (name, previous) in bucket.ToList())
             {
-                staged.Add(new StagedWrite(key, name, null, previous));
+                _staged.Add(new StagedWrite(key, name, null, previous));
                 ResourceVersion++;
-                pendingChanges.Add(new StoreChange(ResourceVersion, WatchEventType.Deleted, parts[0], parts[1], ns, Tombstone(previous, ResourceVersion), previous));
+                _pendingChanges.Add(new StoreChange(ResourceVersion, WatchEventType.Deleted, parts[0], parts[1], ns, Tombstone(previous, ResourceVersion), previous));
             }
 
             bucket.Clear();
@@ -136,65 +136,65 @@ internal sealed class SandboxStore : IDisposable
     /// </summary>
     public IReadOnlyList<StoreChange> Commit()
     {
-        if (staged.Count == 0 && ResourceVersion == committedVersion)
+        if (_staged.Count == 0 && ResourceVersion == _committedVersion)
         {
             return [];
         }
 
         try
         {
-            if (!database.BeginTrans())
+            if (!_database.BeginTrans())
             {
                 throw new InvalidOperationException("a sandbox transaction is already open");
             }
 
-            foreach (var write in staged)
+            foreach (var write in _staged)
             {
                 var id = $"{write.Bucket}/{write.Name}";
                 if (write.Json is null)
                 {
-                    objects.Delete(id);
+                    _objects.Delete(id);
                 }
                 else
                 {
-                    objects.Upsert(new BsonDocument { ["_id"] = id, ["bucket"] = write.Bucket, ["json"] = write.Json });
+                    _objects.Upsert(new BsonDocument { ["_id"] = id, ["bucket"] = write.Bucket, ["json"] = write.Json });
                 }
             }
 
-            meta.Upsert(new BsonDocument { ["_id"] = CounterId, ["value"] = ResourceVersion });
-            database.Commit();
-            committedVersion = ResourceVersion;
-            staged.Clear();
-            var committed = pendingChanges.ToList();
-            pendingChanges.Clear();
+            _meta.Upsert(new BsonDocument { ["_id"] = CounterId, ["value"] = ResourceVersion });
+            _database.Commit();
+            _committedVersion = ResourceVersion;
+            _staged.Clear();
+            var committed = _pendingChanges.ToList();
+            _pendingChanges.Clear();
             foreach (var change in committed)
             {
-                history.Enqueue(change);
+                _history.Enqueue(change);
             }
 
-            while (history.Count > historySize)
+            while (_history.Count > _historySize)
             {
-                oldestKept = history.Dequeue().Version;
+                _oldestKept = _history.Dequeue().Version;
             }
 
             return committed;
         }
         catch (Exception e) when (e is LiteException or IOException or InvalidOperationException)
         {
-            database.Rollback();
+            _database.Rollback();
             Undo();
             throw new IOException($"The sandbox data file could not be written, so nothing was changed: {e.Message}", e);
         }
     }
 
-    public void Dispose() => database.Dispose();
+    public void Dispose() => _database.Dispose();
 
     /// <summary>Puts memory back as it was at the last commit, newest change first.</summary>
     private void Undo()
     {
-        for (var i = staged.Count - 1; i >= 0; i--)
+        for (var i = _staged.Count - 1; i >= 0; i--)
         {
-            var write = staged[i];
+            var write = _staged[i];
             var bucket = Bucket(write.Bucket);
             if (write.Previous is null)
             {
@@ -206,19 +206,19 @@ internal sealed class SandboxStore : IDisposable
             }
         }
 
-        staged.Clear();
-        pendingChanges.Clear();
-        ResourceVersion = committedVersion;
+        _staged.Clear();
+        _pendingChanges.Clear();
+        ResourceVersion = _committedVersion;
     }
 
     private static string NameOf(JsonObject obj) => (string)obj["metadata"]!["name"]!;
 
     private SortedDictionary<string, JsonObject> Bucket(string key)
     {
-        if (!buckets.TryGetValue(key, out var bucket))
+        if (!_buckets.TryGetValue(key, out var bucket))
         {
             bucket = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
-            buckets[key] = bucket;
+            _buckets[key] = bucket;
         }
 
         return bucket;

@@ -10,9 +10,9 @@ namespace IstioTutor.Sandbox.Watching;
 /// </summary>
 internal sealed class WatchHub(SandboxWatchOptions options)
 {
-    private readonly Lock gate = new();
-    private readonly List<WatchSubscription> open = [];
-    private readonly Dictionary<string, int> perClient = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly List<WatchSubscription> _open = [];
+    private readonly Dictionary<string, int> _perClient = new(StringComparer.Ordinal);
 
     public SandboxWatchOptions Options => options;
 
@@ -20,9 +20,9 @@ internal sealed class WatchHub(SandboxWatchOptions options)
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return open.Count;
+                return _open.Count;
             }
         }
     }
@@ -31,9 +31,9 @@ internal sealed class WatchHub(SandboxWatchOptions options)
     /// <param name="backlog">Events queued at once (initial state, replayed changes) on top of the queue limit.</param>
     public WatchSubscription Subscribe(ServedResource resource, string? ns, Func<System.Text.Json.Nodes.JsonObject, bool> matches, string client, int backlog = 0)
     {
-        lock (gate)
+        lock (_gate)
         {
-            var held = perClient.GetValueOrDefault(client);
+            var held = _perClient.GetValueOrDefault(client);
             if (held >= options.MaxPerClient)
             {
                 throw new StatusError(429, "TooManyRequests",
@@ -41,8 +41,8 @@ internal sealed class WatchHub(SandboxWatchOptions options)
             }
 
             var subscription = new WatchSubscription(resource, ns, matches, client, options.QueueLimit + backlog, Release);
-            perClient[client] = held + 1;
-            open.Add(subscription);
+            _perClient[client] = held + 1;
+            _open.Add(subscription);
             return subscription;
         }
     }
@@ -54,9 +54,9 @@ internal sealed class WatchHub(SandboxWatchOptions options)
             return;
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            foreach (var subscription in open)
+            foreach (var subscription in _open)
             {
                 foreach (var change in changes)
                 {
@@ -69,9 +69,9 @@ internal sealed class WatchHub(SandboxWatchOptions options)
     /// <summary>Ends every open watch (their streams finish what is queued and close), so the server can stop at once.</summary>
     public void CloseAll()
     {
-        lock (gate)
+        lock (_gate)
         {
-            foreach (var subscription in open)
+            foreach (var subscription in _open)
             {
                 subscription.Complete();
             }
@@ -80,18 +80,18 @@ internal sealed class WatchHub(SandboxWatchOptions options)
 
     private void Release(WatchSubscription subscription)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (open.Remove(subscription))
+            if (_open.Remove(subscription))
             {
-                var left = perClient[subscription.Client] - 1;
+                var left = _perClient[subscription.Client] - 1;
                 if (left == 0)
                 {
-                    perClient.Remove(subscription.Client);
+                    _perClient.Remove(subscription.Client);
                 }
                 else
                 {
-                    perClient[subscription.Client] = left;
+                    _perClient[subscription.Client] = left;
                 }
             }
         }

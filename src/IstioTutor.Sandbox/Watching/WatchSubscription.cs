@@ -12,18 +12,18 @@ namespace IstioTutor.Sandbox.Watching;
 /// </summary>
 internal sealed class WatchSubscription : IDisposable
 {
-    private readonly Channel<WatchEvent> channel;
-    private readonly Func<JsonObject, bool> matches;
-    private readonly Action<WatchSubscription> release;
+    private readonly Channel<WatchEvent> _channel;
+    private readonly Func<JsonObject, bool> _matches;
+    private readonly Action<WatchSubscription> _release;
 
     public WatchSubscription(ServedResource resource, string? ns, Func<JsonObject, bool> matches, string client, int queueLimit, Action<WatchSubscription> release)
     {
         Resource = resource;
         Namespace = ns;
         Client = client;
-        this.matches = matches;
-        this.release = release;
-        channel = Channel.CreateBounded<WatchEvent>(new BoundedChannelOptions(queueLimit) { SingleReader = true, SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
+        _matches = matches;
+        _release = release;
+        _channel = Channel.CreateBounded<WatchEvent>(new BoundedChannelOptions(queueLimit) { SingleReader = true, SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
     }
 
     public ServedResource Resource { get; }
@@ -32,7 +32,7 @@ internal sealed class WatchSubscription : IDisposable
 
     public string Client { get; }
 
-    public ChannelReader<WatchEvent> Events => channel.Reader;
+    public ChannelReader<WatchEvent> Events => _channel.Reader;
 
     /// <summary>Queues the events this change means for this watch (none, or one ADDED/MODIFIED/DELETED).</summary>
     public void Offer(StoreChange change)
@@ -42,8 +42,8 @@ internal sealed class WatchSubscription : IDisposable
             return;
         }
 
-        var now = matches(change.Object);
-        var before = change.Previous is not null && matches(change.Previous);
+        var now = _matches(change.Object);
+        var before = change.Previous is not null && _matches(change.Previous);
         var type = change.Type switch
         {
             WatchEventType.Deleted => before ? "DELETED" : null,
@@ -62,19 +62,19 @@ internal sealed class WatchSubscription : IDisposable
 
     public void Offer(WatchEvent e)
     {
-        if (!channel.Writer.TryWrite(e))
+        if (!_channel.Writer.TryWrite(e))
         {
-            channel.Writer.TryComplete();
+            _channel.Writer.TryComplete();
         }
     }
 
     /// <summary>No more events: the stream ends once it has sent what is queued.</summary>
-    public void Complete() => channel.Writer.TryComplete();
+    public void Complete() => _channel.Writer.TryComplete();
 
     public void Dispose()
     {
-        channel.Writer.TryComplete();
-        release(this);
+        _channel.Writer.TryComplete();
+        _release(this);
     }
 }
 

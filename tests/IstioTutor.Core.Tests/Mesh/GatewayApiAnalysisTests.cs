@@ -9,7 +9,7 @@ public sealed class GatewayApiAnalysisTests
 {
     private const string K8sGateway = """{"apiVersion":"gateway.networking.k8s.io/v1","kind":"Gateway","metadata":{"name":"bookinfo-gateway","namespace":"NS"},"spec":{"gatewayClassName":"istio","listeners":[{"name":"http","port":80,"protocol":"HTTP","hostname":"bookinfo.example.com"}]}}""";
 
-    private readonly MeshAnalyzer analyzer = new(new IstioValidator());
+    private readonly MeshAnalyzer _analyzer = new(new IstioValidator());
 
     private static JsonObject GatewayPod() =>
         Bookinfo.Pod("bookinfo-gateway-istio", "v1", sidecar: false, name: "bookinfo-gateway-istio-abc", extraLabel: "gateway.networking.k8s.io/gateway-name=bookinfo-gateway");
@@ -19,7 +19,7 @@ public sealed class GatewayApiAnalysisTests
     {
         var policy = Bookinfo.Config("""{"kind":"AuthorizationPolicy","metadata":{"name":"gw-deny","namespace":"NS"},"spec":{"selector":{"matchLabels":{"gateway.networking.k8s.io/gateway-name":"bookinfo-gateway"}},"action":"DENY","rules":[{}]}}""");
 
-        var messages = analyzer.Analyze(Bookinfo.Snapshot([Bookinfo.Config(K8sGateway), policy], [], GatewayPod()));
+        var messages = _analyzer.Analyze(Bookinfo.Snapshot([Bookinfo.Config(K8sGateway), policy], [], GatewayPod()));
 
         var message = Assert.Single(messages, m => m.Code == "IST0166");
         Assert.Equal("IneffectiveSelector", message.Name);
@@ -33,7 +33,7 @@ public sealed class GatewayApiAnalysisTests
     {
         var policy = Bookinfo.Config("""{"kind":"AuthorizationPolicy","metadata":{"name":"gw-deny","namespace":"NS"},"spec":{"targetRef":{"group":"gateway.networking.k8s.io","kind":"Gateway","name":"bookinfo-gateway"},"action":"DENY","rules":[{}]}}""");
 
-        var messages = analyzer.Analyze(Bookinfo.Snapshot([Bookinfo.Config(K8sGateway), policy], [], GatewayPod()));
+        var messages = _analyzer.Analyze(Bookinfo.Snapshot([Bookinfo.Config(K8sGateway), policy], [], GatewayPod()));
 
         Assert.DoesNotContain(messages, m => m.Code == "IST0166");
     }
@@ -43,7 +43,7 @@ public sealed class GatewayApiAnalysisTests
     {
         var vs = Bookinfo.Config("""{"kind":"VirtualService","metadata":{"name":"bookinfo","namespace":"NS"},"spec":{"hosts":["bookinfo.example.com"],"gateways":["bookinfo-gateway"],"http":[{"route":[{"destination":{"host":"productpage"}}]}]}}""");
 
-        var messages = analyzer.Analyze(Bookinfo.Snapshot(Bookinfo.Config(K8sGateway), vs));
+        var messages = _analyzer.Analyze(Bookinfo.Snapshot(Bookinfo.Config(K8sGateway), vs));
 
         Assert.DoesNotContain(messages, m => m.Code is "IST0101" or "IST0132");
     }
@@ -53,7 +53,7 @@ public sealed class GatewayApiAnalysisTests
     {
         var vs = Bookinfo.Config("""{"kind":"VirtualService","metadata":{"name":"bookinfo","namespace":"NS"},"spec":{"hosts":["shop.example.com"],"gateways":["bookinfo-gateway"],"http":[{"route":[{"destination":{"host":"productpage"}}]}]}}""");
 
-        var messages = analyzer.Analyze(Bookinfo.Snapshot(Bookinfo.Config(K8sGateway), vs));
+        var messages = _analyzer.Analyze(Bookinfo.Snapshot(Bookinfo.Config(K8sGateway), vs));
 
         var message = Assert.Single(messages, m => m.Code == "IST0132");
         Assert.Equal("one or more host [shop.example.com] defined in VirtualService learn-alice/bookinfo not found in Gateway learn-alice/bookinfo-gateway.", message.Message);
@@ -64,7 +64,7 @@ public sealed class GatewayApiAnalysisTests
     {
         var route = Bookinfo.Config("""{"apiVersion":"gateway.networking.k8s.io/v1","kind":"HTTPRoute","metadata":{"name":"r","namespace":"NS"},"spec":{"rules":[{"backendRefs":[{"name":"reviews"}]}]}}""");
 
-        var messages = analyzer.Analyze(Bookinfo.Snapshot(route));
+        var messages = _analyzer.Analyze(Bookinfo.Snapshot(route));
 
         Assert.DoesNotContain(messages, m => m.Code is "IST0106" or "IST0133");
     }

@@ -14,13 +14,13 @@ namespace IstioTutor.Sandbox.Tests.Client;
 public sealed class MeshClusterTests(SandboxFixture fixture)
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly IMeshCluster cluster = fixture.Cluster;
+    private readonly IMeshCluster _cluster = fixture.Cluster;
 
     [Fact]
     public void Embedded_cluster_describes_itself_as_the_simulated_sandbox()
     {
-        Assert.True(cluster.IsSimulated);
-        Assert.Equal("simulated sandbox", cluster.Description);
+        Assert.True(_cluster.IsSimulated);
+        Assert.Equal("simulated sandbox", _cluster.Description);
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     {
         var ns = fixture.NewNamespace();
 
-        var created = await cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, None);
+        var created = await _cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, None);
 
         var metadata = created["metadata"]!;
         Assert.True(Guid.TryParse((string?)metadata["uid"], out _));
@@ -41,16 +41,16 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     [Fact]
     public async Task Get_of_a_missing_object_returns_null()
     {
-        Assert.Null(await cluster.GetAsync(ResourceKinds.DestinationRule, fixture.NewNamespace(), "nope", None));
+        Assert.Null(await _cluster.GetAsync(ResourceKinds.DestinationRule, fixture.NewNamespace(), "nope", None));
     }
 
     [Fact]
     public async Task Creating_an_existing_name_is_409_already_exists()
     {
         var ns = fixture.NewNamespace();
-        await cluster.CreateAsync(ResourceKinds.DestinationRule, ns, Manifests.DestinationRule("reviews", "reviews"), false, None);
+        await _cluster.CreateAsync(ResourceKinds.DestinationRule, ns, Manifests.DestinationRule("reviews", "reviews"), false, None);
 
-        var e = await Assert.ThrowsAsync<MeshApiException>(() => cluster.CreateAsync(ResourceKinds.DestinationRule, ns, Manifests.DestinationRule("reviews", "reviews"), false, None));
+        var e = await Assert.ThrowsAsync<MeshApiException>(() => _cluster.CreateAsync(ResourceKinds.DestinationRule, ns, Manifests.DestinationRule("reviews", "reviews"), false, None));
 
         Assert.Equal((409, "AlreadyExists"), (e.Code, e.Reason));
         Assert.Equal("destinationrules.networking.istio.io \"reviews\" already exists", e.Message);
@@ -60,13 +60,13 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     public async Task Replace_with_a_stale_resource_version_is_409_conflict()
     {
         var ns = fixture.NewNamespace();
-        var first = await cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, None);
+        var first = await _cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, None);
         var second = first.DeepClone().AsObject();
         second["spec"]!["hosts"] = new JsonArray("reviews", "reviews.example.com");
-        await cluster.ReplaceAsync(ResourceKinds.VirtualService, ns, second, false, None);
+        await _cluster.ReplaceAsync(ResourceKinds.VirtualService, ns, second, false, None);
 
         first["spec"]!["hosts"] = new JsonArray("ratings");
-        var e = await Assert.ThrowsAsync<MeshApiException>(() => cluster.ReplaceAsync(ResourceKinds.VirtualService, ns, first, false, None));
+        var e = await Assert.ThrowsAsync<MeshApiException>(() => _cluster.ReplaceAsync(ResourceKinds.VirtualService, ns, first, false, None));
 
         Assert.Equal((409, "Conflict"), (e.Code, e.Reason));
         Assert.Contains("the object has been modified", e.Message);
@@ -76,9 +76,9 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     public async Task Replace_without_a_resource_version_is_422_naming_the_field()
     {
         var ns = fixture.NewNamespace();
-        await cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, None);
+        await _cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, None);
 
-        var e = await Assert.ThrowsAsync<MeshApiException>(() => cluster.ReplaceAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, None));
+        var e = await Assert.ThrowsAsync<MeshApiException>(() => _cluster.ReplaceAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, None));
 
         Assert.Equal(422, e.Code);
         Assert.Equal("metadata.resourceVersion", Assert.Single(e.Causes).Field);
@@ -88,9 +88,9 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     public async Task Merge_patch_of_the_spec_bumps_generation_and_resource_version()
     {
         var ns = fixture.NewNamespace();
-        var created = await cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, None);
+        var created = await _cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, None);
 
-        var patched = await cluster.PatchAsync(ResourceKinds.VirtualService, ns, "reviews", JsonNode.Parse("""{"spec":{"hosts":["reviews","ratings"]}}""")!, PatchKind.Merge, false, None);
+        var patched = await _cluster.PatchAsync(ResourceKinds.VirtualService, ns, "reviews", JsonNode.Parse("""{"spec":{"hosts":["reviews","ratings"]}}""")!, PatchKind.Merge, false, None);
 
         Assert.Equal(2, (int)patched["metadata"]!["generation"]!);
         Assert.True(long.Parse((string)patched["metadata"]!["resourceVersion"]!) > long.Parse((string)created["metadata"]!["resourceVersion"]!));
@@ -101,9 +101,9 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     public async Task Patch_of_labels_only_keeps_the_generation()
     {
         var ns = fixture.NewNamespace();
-        await cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, None);
+        await _cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, None);
 
-        var patched = await cluster.PatchAsync(ResourceKinds.VirtualService, ns, "reviews", JsonNode.Parse("""{"metadata":{"labels":{"team":"a"}}}""")!, PatchKind.Merge, false, None);
+        var patched = await _cluster.PatchAsync(ResourceKinds.VirtualService, ns, "reviews", JsonNode.Parse("""{"metadata":{"labels":{"team":"a"}}}""")!, PatchKind.Merge, false, None);
 
         Assert.Equal(1, (int)patched["metadata"]!["generation"]!);
         Assert.Equal("a", (string?)patched["metadata"]!["labels"]!["team"]);
@@ -113,14 +113,14 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     public async Task Json_patch_applies_its_operations_in_order()
     {
         var ns = fixture.NewNamespace();
-        await cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, None);
+        await _cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, None);
         var patch = JsonNode.Parse("""
             [{"op":"test","path":"/spec/hosts/0","value":"reviews"},
              {"op":"add","path":"/spec/hosts/-","value":"ratings"},
              {"op":"replace","path":"/spec/http/0/route/0/destination/subset","value":"v3"}]
             """)!;
 
-        var patched = await cluster.PatchAsync(ResourceKinds.VirtualService, ns, "reviews", patch, PatchKind.Json, false, None);
+        var patched = await _cluster.PatchAsync(ResourceKinds.VirtualService, ns, "reviews", patch, PatchKind.Json, false, None);
 
         Assert.Equal(["reviews", "ratings"], patched["spec"]!["hosts"]!.AsArray().Select(h => (string)h!));
         Assert.Equal("v3", (string?)patched["spec"]!["http"]![0]!["route"]![0]!["destination"]!["subset"]);
@@ -130,14 +130,14 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     public async Task Json_patch_whose_test_fails_is_422_and_changes_nothing()
     {
         var ns = fixture.NewNamespace();
-        var created = await cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, None);
+        var created = await _cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, None);
         var patch = JsonNode.Parse("""[{"op":"test","path":"/spec/hosts/0","value":"ratings"},{"op":"remove","path":"/spec/http"}]""")!;
 
-        var e = await Assert.ThrowsAsync<MeshApiException>(() => cluster.PatchAsync(ResourceKinds.VirtualService, ns, "reviews", patch, PatchKind.Json, false, None));
+        var e = await Assert.ThrowsAsync<MeshApiException>(() => _cluster.PatchAsync(ResourceKinds.VirtualService, ns, "reviews", patch, PatchKind.Json, false, None));
 
         Assert.Equal(422, e.Code);
         Assert.Contains("test", Assert.Single(e.Causes).Message);
-        var stored = await cluster.GetAsync(ResourceKinds.VirtualService, ns, "reviews", None);
+        var stored = await _cluster.GetAsync(ResourceKinds.VirtualService, ns, "reviews", None);
         Assert.Equal(created["metadata"]!["resourceVersion"]!.ToString(), stored!["metadata"]!["resourceVersion"]!.ToString());
     }
 
@@ -146,33 +146,33 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     {
         var ns = fixture.NewNamespace();
 
-        var answer = await cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), true, None);
+        var answer = await _cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), true, None);
 
         Assert.Equal("reviews", (string?)answer["metadata"]!["name"]);
-        Assert.Null(await cluster.GetAsync(ResourceKinds.VirtualService, ns, "reviews", None));
+        Assert.Null(await _cluster.GetAsync(ResourceKinds.VirtualService, ns, "reviews", None));
     }
 
     [Fact]
     public async Task Dry_run_delete_keeps_the_object()
     {
         var ns = fixture.NewNamespace();
-        await cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, None);
+        await _cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, None);
 
-        await cluster.DeleteAsync(ResourceKinds.VirtualService, ns, "reviews", true, None);
+        await _cluster.DeleteAsync(ResourceKinds.VirtualService, ns, "reviews", true, None);
 
-        Assert.NotNull(await cluster.GetAsync(ResourceKinds.VirtualService, ns, "reviews", None));
+        Assert.NotNull(await _cluster.GetAsync(ResourceKinds.VirtualService, ns, "reviews", None));
     }
 
     [Fact]
     public async Task Delete_removes_the_object_and_a_second_delete_is_404()
     {
         var ns = fixture.NewNamespace();
-        await cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, None);
+        await _cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, None);
 
-        await cluster.DeleteAsync(ResourceKinds.VirtualService, ns, "reviews", false, None);
-        var e = await Assert.ThrowsAsync<MeshApiException>(() => cluster.DeleteAsync(ResourceKinds.VirtualService, ns, "reviews", false, None));
+        await _cluster.DeleteAsync(ResourceKinds.VirtualService, ns, "reviews", false, None);
+        var e = await Assert.ThrowsAsync<MeshApiException>(() => _cluster.DeleteAsync(ResourceKinds.VirtualService, ns, "reviews", false, None));
 
-        Assert.Null(await cluster.GetAsync(ResourceKinds.VirtualService, ns, "reviews", None));
+        Assert.Null(await _cluster.GetAsync(ResourceKinds.VirtualService, ns, "reviews", None));
         Assert.Equal((404, "NotFound"), (e.Code, e.Reason));
     }
 
@@ -181,18 +181,18 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     {
         var ns = fixture.NewNamespace();
 
-        var e = await Assert.ThrowsAsync<MeshApiException>(() => cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("broken"), false, None));
+        var e = await Assert.ThrowsAsync<MeshApiException>(() => _cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("broken"), false, None));
 
         Assert.Equal((422, "Invalid"), (e.Code, e.Reason));
         Assert.StartsWith("admission webhook \"validation.istio.io\" denied the request: configuration is invalid: spec.hosts: Required value", e.Message);
         Assert.Equal(new FieldCause("spec.hosts", "Required value"), Assert.Single(e.Causes));
-        Assert.Null(await cluster.GetAsync(ResourceKinds.VirtualService, ns, "broken", None));
+        Assert.Null(await _cluster.GetAsync(ResourceKinds.VirtualService, ns, "broken", None));
     }
 
     [Fact]
     public async Task Invalid_name_is_422_naming_metadata_name()
     {
-        var e = await Assert.ThrowsAsync<MeshApiException>(() => cluster.CreateAsync(ResourceKinds.VirtualService, fixture.NewNamespace(), Manifests.VirtualService("Bad_Name", "reviews"), false, None));
+        var e = await Assert.ThrowsAsync<MeshApiException>(() => _cluster.CreateAsync(ResourceKinds.VirtualService, fixture.NewNamespace(), Manifests.VirtualService("Bad_Name", "reviews"), false, None));
 
         Assert.Equal(422, e.Code);
         Assert.Equal("metadata.name", Assert.Single(e.Causes).Field);
@@ -202,7 +202,7 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     [Fact]
     public async Task Writing_workloads_through_the_seam_is_refused_before_reaching_the_cluster()
     {
-        var e = await Assert.ThrowsAsync<MeshApiException>(() => cluster.DeleteAsync(ResourceKinds.Pod, fixture.NewNamespace(), "x", false, None));
+        var e = await Assert.ThrowsAsync<MeshApiException>(() => _cluster.DeleteAsync(ResourceKinds.Pod, fixture.NewNamespace(), "x", false, None));
 
         Assert.Equal((403, "Forbidden"), (e.Code, e.Reason));
     }
@@ -211,13 +211,13 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     public async Task Writing_workloads_through_the_api_is_403_forbidden()
     {
         var ns = fixture.NewNamespace();
-        await cluster.EnsureNamespaceAsync(ns, None);
+        await _cluster.EnsureNamespaceAsync(ns, None);
 
         var e = await Assert.ThrowsAsync<HttpOperationException>(() => fixture.Client.CoreV1.DeleteNamespacedServiceAsync("reviews", ns));
 
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, e.Response.StatusCode);
         Assert.Contains("seeded read-only", e.Response.Content);
-        Assert.NotNull(await cluster.GetAsync(ResourceKinds.Service, ns, "reviews", None));
+        Assert.NotNull(await _cluster.GetAsync(ResourceKinds.Service, ns, "reviews", None));
     }
 
     [Fact]
@@ -225,12 +225,12 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     {
         var ns = fixture.NewNamespace();
 
-        await cluster.EnsureNamespaceAsync(ns, None);
+        await _cluster.EnsureNamespaceAsync(ns, None);
 
-        var pods = await cluster.ListAsync(ResourceKinds.Pod, ns, null, None);
-        var services = await cluster.ListAsync(ResourceKinds.Service, ns, null, None);
-        var accounts = await cluster.ListAsync(ResourceKinds.ServiceAccount, ns, null, None);
-        var deployments = await cluster.ListAsync(ResourceKinds.Deployment, ns, null, None);
+        var pods = await _cluster.ListAsync(ResourceKinds.Pod, ns, null, None);
+        var services = await _cluster.ListAsync(ResourceKinds.Service, ns, null, None);
+        var accounts = await _cluster.ListAsync(ResourceKinds.ServiceAccount, ns, null, None);
+        var deployments = await _cluster.ListAsync(ResourceKinds.Deployment, ns, null, None);
         Assert.Equal(
             ["details/v1", "productpage/v1", "ratings/v1", "reviews/v1", "reviews/v2", "reviews/v3"],
             pods.Select(p => $"{p["metadata"]!["labels"]!["app"]}/{p["metadata"]!["labels"]!["version"]}").Order());
@@ -238,7 +238,7 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
         Assert.All(services, s => Assert.Equal(9080, (int)s["spec"]!["ports"]![0]!["port"]!));
         Assert.Equal(["bookinfo-details", "bookinfo-productpage", "bookinfo-ratings", "bookinfo-reviews"], accounts.Select(a => (string)a["metadata"]!["name"]!));
         Assert.Equal(6, deployments.Count);
-        var ns1 = await cluster.GetAsync(ResourceKinds.Namespace, "", ns, None);
+        var ns1 = await _cluster.GetAsync(ResourceKinds.Namespace, "", ns, None);
         Assert.Equal("enabled", (string?)ns1!["metadata"]!["labels"]!["istio-injection"]);
     }
 
@@ -246,9 +246,9 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     public async Task Reviews_v2_and_v3_say_they_call_ratings_and_which_stars_they_show()
     {
         var ns = fixture.NewNamespace();
-        await cluster.EnsureNamespaceAsync(ns, None);
+        await _cluster.EnsureNamespaceAsync(ns, None);
 
-        var reviews = await cluster.ListAsync(ResourceKinds.Deployment, ns, "app=reviews", None);
+        var reviews = await _cluster.ListAsync(ResourceKinds.Deployment, ns, "app=reviews", None);
 
         var byVersion = reviews.ToDictionary(d => (string)d["metadata"]!["labels"]!["version"]!, d => d["metadata"]!["annotations"]!);
         Assert.Equal("none", (string?)byVersion["v1"]!["sandbox.istiotutor.io/stars"]);
@@ -259,9 +259,9 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     [Fact]
     public async Task Istio_system_runs_istiod_and_the_ingress_gateway()
     {
-        var gateway = await cluster.GetAsync(ResourceKinds.Service, MeshSnapshot.RootNamespace, "istio-ingressgateway", None);
-        var pods = await cluster.ListAsync(ResourceKinds.Pod, MeshSnapshot.RootNamespace, "istio=ingressgateway", None);
-        var istiod = await cluster.GetAsync(ResourceKinds.Deployment, MeshSnapshot.RootNamespace, "istiod", None);
+        var gateway = await _cluster.GetAsync(ResourceKinds.Service, MeshSnapshot.RootNamespace, "istio-ingressgateway", None);
+        var pods = await _cluster.ListAsync(ResourceKinds.Pod, MeshSnapshot.RootNamespace, "istio=ingressgateway", None);
+        var istiod = await _cluster.GetAsync(ResourceKinds.Deployment, MeshSnapshot.RootNamespace, "istiod", None);
 
         Assert.Equal([15021, 80, 443], gateway!["spec"]!["ports"]!.AsArray().Select(p => (int)p!["port"]!));
         Assert.Equal("istio-ingressgateway", (string?)Assert.Single(pods)["metadata"]!["labels"]!["app"]);
@@ -273,16 +273,16 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     {
         var ns = fixture.NewNamespace();
 
-        await cluster.CreateAsync(ResourceKinds.DestinationRule, ns, Manifests.DestinationRule("reviews", "reviews"), false, None);
+        await _cluster.CreateAsync(ResourceKinds.DestinationRule, ns, Manifests.DestinationRule("reviews", "reviews"), false, None);
 
-        Assert.NotNull(await cluster.GetAsync(ResourceKinds.Namespace, "", ns, None));
-        Assert.Equal(6, (await cluster.ListAsync(ResourceKinds.Pod, ns, null, None)).Count);
+        Assert.NotNull(await _cluster.GetAsync(ResourceKinds.Namespace, "", ns, None));
+        Assert.Equal(6, (await _cluster.ListAsync(ResourceKinds.Pod, ns, null, None)).Count);
     }
 
     [Fact]
     public async Task Write_to_a_missing_non_learner_namespace_is_404_for_the_namespace()
     {
-        var e = await Assert.ThrowsAsync<MeshApiException>(() => cluster.CreateAsync(ResourceKinds.DestinationRule, "ghost", Manifests.DestinationRule("reviews", "reviews"), false, None));
+        var e = await Assert.ThrowsAsync<MeshApiException>(() => _cluster.CreateAsync(ResourceKinds.DestinationRule, "ghost", Manifests.DestinationRule("reviews", "reviews"), false, None));
 
         Assert.Equal(404, e.Code);
         Assert.Equal("namespaces \"ghost\" not found", e.Message);
@@ -299,9 +299,9 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     public async Task List_filters_by_label_selector(string selector, string expected)
     {
         var ns = fixture.NewNamespace("sel");
-        await cluster.EnsureNamespaceAsync(ns, None);
+        await _cluster.EnsureNamespaceAsync(ns, None);
 
-        var found = await cluster.ListAsync(ResourceKinds.Deployment, ns, selector, None);
+        var found = await _cluster.ListAsync(ResourceKinds.Deployment, ns, selector, None);
 
         Assert.Equal(expected, string.Join(',', found.Select(d => (string)d["metadata"]!["name"]!)));
     }
@@ -309,7 +309,7 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     [Fact]
     public async Task Malformed_label_selector_is_400_saying_what_is_wrong()
     {
-        var e = await Assert.ThrowsAsync<MeshApiException>(() => cluster.ListAsync(ResourceKinds.Pod, "default", "app in reviews", None));
+        var e = await Assert.ThrowsAsync<MeshApiException>(() => _cluster.ListAsync(ResourceKinds.Pod, "default", "app in reviews", None));
 
         Assert.Equal(400, e.Code);
         Assert.Contains("parentheses", e.Message);
@@ -319,10 +319,10 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     public async Task Every_served_version_reads_the_same_object()
     {
         var ns = fixture.NewNamespace();
-        await cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, None);
+        await _cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, None);
 
-        var beta = await cluster.GetAsync(ResourceKinds.VirtualService with { Version = "v1beta1" }, ns, "reviews", None);
-        var alpha = await cluster.GetAsync(ResourceKinds.VirtualService with { Version = "v1alpha3" }, ns, "reviews", None);
+        var beta = await _cluster.GetAsync(ResourceKinds.VirtualService with { Version = "v1beta1" }, ns, "reviews", None);
+        var alpha = await _cluster.GetAsync(ResourceKinds.VirtualService with { Version = "v1alpha3" }, ns, "reviews", None);
 
         Assert.Equal("networking.istio.io/v1beta1", (string?)beta!["apiVersion"]);
         Assert.Equal("networking.istio.io/v1alpha3", (string?)alpha!["apiVersion"]);
@@ -334,10 +334,10 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     {
         var a = fixture.NewNamespace();
         var b = fixture.NewNamespace();
-        await cluster.CreateAsync(ResourceKinds.Gateway, a, Gateway("gw"), false, None);
-        await cluster.CreateAsync(ResourceKinds.Gateway, b, Gateway("gw"), false, None);
+        await _cluster.CreateAsync(ResourceKinds.Gateway, a, Gateway("gw"), false, None);
+        await _cluster.CreateAsync(ResourceKinds.Gateway, b, Gateway("gw"), false, None);
 
-        var all = await cluster.ListAsync(ResourceKinds.Gateway, null, null, None);
+        var all = await _cluster.ListAsync(ResourceKinds.Gateway, null, null, None);
 
         Assert.Contains(all, g => (string?)g["metadata"]!["namespace"] == a);
         Assert.Contains(all, g => (string?)g["metadata"]!["namespace"] == b);
@@ -347,9 +347,9 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     public async Task Snapshot_holds_the_namespace_config_workloads_and_root_config()
     {
         var ns = fixture.NewNamespace();
-        await cluster.EnsureNamespaceAsync(ns, None);
-        await cluster.CreateAsync(ResourceKinds.DestinationRule, ns, Manifests.DestinationRule("reviews", "reviews"), false, None);
-        await cluster.CreateAsync(ResourceKinds.PeerAuthentication, MeshSnapshot.RootNamespace, new JsonObject
+        await _cluster.EnsureNamespaceAsync(ns, None);
+        await _cluster.CreateAsync(ResourceKinds.DestinationRule, ns, Manifests.DestinationRule("reviews", "reviews"), false, None);
+        await _cluster.CreateAsync(ResourceKinds.PeerAuthentication, MeshSnapshot.RootNamespace, new JsonObject
         {
             ["apiVersion"] = "security.istio.io/v1",
             ["kind"] = "PeerAuthentication",
@@ -357,7 +357,7 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
             ["spec"] = new JsonObject { ["mtls"] = new JsonObject { ["mode"] = "STRICT" } },
         }, false, None);
 
-        var snapshot = await cluster.SnapshotAsync(ns, None);
+        var snapshot = await _cluster.SnapshotAsync(ns, None);
 
         Assert.Equal(ns, snapshot.Namespace);
         Assert.Equal("DestinationRule", (string?)Assert.Single(snapshot.IstioConfig)["kind"]);
@@ -371,9 +371,9 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     public async Task Snapshot_carries_the_root_namespace_gateway_workloads_apart_from_the_learners_pods()
     {
         var ns = fixture.NewNamespace();
-        await cluster.EnsureNamespaceAsync(ns, None);
+        await _cluster.EnsureNamespaceAsync(ns, None);
 
-        var snapshot = await cluster.SnapshotAsync(ns, None);
+        var snapshot = await _cluster.SnapshotAsync(ns, None);
 
         Assert.All(snapshot.Pods, p => Assert.Equal(ns, (string?)p["metadata"]!["namespace"]));
         Assert.Contains(snapshot.RootNamespacePods, p => (string?)p["metadata"]!["labels"]!["istio"] == "ingressgateway" && (string?)p["metadata"]!["namespace"] == MeshSnapshot.RootNamespace);
@@ -384,10 +384,10 @@ public sealed class MeshClusterTests(SandboxFixture fixture)
     public async Task A_Gateway_selecting_the_shared_ingress_gateway_is_not_reported_as_selecting_nothing()
     {
         var ns = fixture.NewNamespace();
-        await cluster.EnsureNamespaceAsync(ns, None);
-        await cluster.CreateAsync(ResourceKinds.Gateway, ns, Gateway("bookinfo-gateway"), false, None);
+        await _cluster.EnsureNamespaceAsync(ns, None);
+        await _cluster.CreateAsync(ResourceKinds.Gateway, ns, Gateway("bookinfo-gateway"), false, None);
 
-        var messages = new MeshAnalyzer(new IstioValidator()).Analyze(await cluster.SnapshotAsync(ns, None));
+        var messages = new MeshAnalyzer(new IstioValidator()).Analyze(await _cluster.SnapshotAsync(ns, None));
 
         Assert.DoesNotContain(messages, m => m.Code == "IST0101" && m.Resource == $"Gateway {ns}/bookinfo-gateway");
     }

@@ -14,10 +14,10 @@ namespace IstioTutor.Sandbox.Tests.Fixtures;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xUnit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
 public sealed class SandboxFixture : IAsyncLifetime
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), "istiotutor-sandbox-tests-" + Guid.NewGuid().ToString("N"));
-    private EmbeddedSandbox? sandbox;
-    private EmbeddedClusterConnection? connection;
-    private int counter;
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "istiotutor-sandbox-tests-" + Guid.NewGuid().ToString("N"));
+    private EmbeddedSandbox? _sandbox;
+    private EmbeddedClusterConnection? _connection;
+    private int _counter;
 
     public Uri Address { get; private set; } = null!;
 
@@ -38,23 +38,23 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public string KubeconfigPath => Data.File(SandboxKubeconfig.FileName);
 
-    public string KubectlCacheDir => Path.Combine(root, "kubectl-cache");
+    public string KubectlCacheDir => Path.Combine(_root, "kubectl-cache");
 
     public async Task InitializeAsync()
     {
-        Data = new DataDirectory(Path.Combine(root, "data"));
-        sandbox = new EmbeddedSandbox(Data, [new RequireHostsValidator()]);
-        connection = new EmbeddedClusterConnection(sandbox);
-        Cluster = new KubernetesMeshCluster(connection);
-        Client = await connection.ConnectAsync(CancellationToken.None);
-        Endpoint = await sandbox.StartAsync(CancellationToken.None);
+        Data = new DataDirectory(Path.Combine(_root, "data"));
+        _sandbox = new EmbeddedSandbox(Data, [new RequireHostsValidator()]);
+        _connection = new EmbeddedClusterConnection(_sandbox);
+        Cluster = new KubernetesMeshCluster(_connection);
+        Client = await _connection.ConnectAsync(CancellationToken.None);
+        Endpoint = await _sandbox.StartAsync(CancellationToken.None);
         (Address, Token) = (Endpoint.Address, Endpoint.Token);
         Http = PinnedHttp.Create(Endpoint);
         Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
     }
 
     /// <summary>A learner namespace no other test uses.</summary>
-    public string NewNamespace(string prefix = "t") => $"learn-{prefix}{Interlocked.Increment(ref counter)}-{Guid.NewGuid().ToString("N")[..6]}";
+    public string NewNamespace(string prefix = "t") => $"learn-{prefix}{Interlocked.Increment(ref _counter)}-{Guid.NewGuid().ToString("N")[..6]}";
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? body = null, string contentType = "application/json")
     {
@@ -71,15 +71,15 @@ public sealed class SandboxFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Http?.Dispose();
-        connection?.Dispose();
-        if (sandbox is not null)
+        _connection?.Dispose();
+        if (_sandbox is not null)
         {
-            await sandbox.DisposeAsync();
+            await _sandbox.DisposeAsync();
         }
 
         try
         {
-            Directory.Delete(root, recursive: true);
+            Directory.Delete(_root, recursive: true);
         }
         catch (IOException)
         {

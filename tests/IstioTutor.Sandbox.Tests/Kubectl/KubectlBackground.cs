@@ -7,10 +7,10 @@ namespace IstioTutor.Sandbox.Tests.Kubectl;
 /// <summary>A kubectl left running (get -w, wait): its output is collected until the test stops it or it exits.</summary>
 public sealed class KubectlBackground : IDisposable
 {
-    private readonly Process process;
-    private readonly StringBuilder stdout = new();
-    private readonly StringBuilder stderr = new();
-    private readonly Lock gate = new();
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+    private readonly Lock _gate = new();
 
     public KubectlBackground(SandboxFixture fixture, string arguments)
     {
@@ -26,21 +26,21 @@ public sealed class KubectlBackground : IDisposable
         }
 
         start.Environment.Remove("KUBECONFIG");
-        process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(stdout, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(stderr, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        _process = new Process { StartInfo = start };
+        _process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
     }
 
     public string Stdout
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return stdout.ToString();
+                return _stdout.ToString();
             }
         }
     }
@@ -68,29 +68,29 @@ public sealed class KubectlBackground : IDisposable
         using var timeout = new CancellationTokenSource(within);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await _process.WaitForExitAsync(timeout.Token);
         }
         catch (OperationCanceledException)
         {
             return null;
         }
 
-        process.WaitForExit();
-        lock (gate)
+        _process.WaitForExit();
+        lock (_gate)
         {
-            return new KubectlResult(process.ExitCode, stdout.ToString(), stderr.ToString());
+            return new KubectlResult(_process.ExitCode, _stdout.ToString(), _stderr.ToString());
         }
     }
 
     public void Dispose()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill();
-            process.WaitForExit();
+            _process.Kill();
+            _process.WaitForExit();
         }
 
-        process.Dispose();
+        _process.Dispose();
     }
 
     private void Append(StringBuilder target, string? line)
@@ -100,7 +100,7 @@ public sealed class KubectlBackground : IDisposable
             return;
         }
 
-        lock (gate)
+        lock (_gate)
         {
             target.AppendLine(line);
         }

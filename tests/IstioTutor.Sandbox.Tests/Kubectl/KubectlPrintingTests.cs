@@ -7,7 +7,7 @@ namespace IstioTutor.Sandbox.Tests.Kubectl;
 [Collection(SandboxCollection.Name)]
 public sealed partial class KubectlPrintingTests(SandboxFixture fixture)
 {
-    private readonly KubectlRunner kubectl = new(fixture);
+    private readonly KubectlRunner _kubectl = new(fixture);
 
     [KubectlFact]
     public async Task Get_pods_prints_ready_2_of_2_running_for_injected_bookinfo()
@@ -15,7 +15,7 @@ public sealed partial class KubectlPrintingTests(SandboxFixture fixture)
         var ns = fixture.NewNamespace("ppods");
         await fixture.Cluster.EnsureNamespaceAsync(ns, CancellationToken.None);
 
-        var result = await kubectl.RunAsync($"get pods -n {ns}");
+        var result = await _kubectl.RunAsync($"get pods -n {ns}");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -30,7 +30,7 @@ public sealed partial class KubectlPrintingTests(SandboxFixture fixture)
         var ns = fixture.NewNamespace("pwide");
         await fixture.Cluster.EnsureNamespaceAsync(ns, CancellationToken.None);
 
-        var result = await kubectl.RunAsync($"get pods -n {ns} -l app=ratings -o wide");
+        var result = await _kubectl.RunAsync($"get pods -n {ns} -l app=ratings -o wide");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -42,7 +42,7 @@ public sealed partial class KubectlPrintingTests(SandboxFixture fixture)
     public async Task Get_virtualservices_prints_the_crd_columns_gateways_hosts_age()
     {
         var ns = fixture.NewNamespace("pvs");
-        await kubectl.RunAsync($"apply -n {ns} -f -", """
+        await _kubectl.RunAsync($"apply -n {ns} -f -", """
             apiVersion: networking.istio.io/v1
             kind: VirtualService
             metadata:
@@ -57,7 +57,7 @@ public sealed partial class KubectlPrintingTests(SandboxFixture fixture)
 
             """);
 
-        var result = await kubectl.RunAsync($"get vs -n {ns}");
+        var result = await _kubectl.RunAsync($"get vs -n {ns}");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -69,7 +69,7 @@ public sealed partial class KubectlPrintingTests(SandboxFixture fixture)
     public async Task Get_destinationrules_prints_host_and_age()
     {
         var ns = fixture.NewNamespace("pdr");
-        await kubectl.RunAsync($"apply -n {ns} -f -", """
+        await _kubectl.RunAsync($"apply -n {ns} -f -", """
             apiVersion: networking.istio.io/v1
             kind: DestinationRule
             metadata:
@@ -82,7 +82,7 @@ public sealed partial class KubectlPrintingTests(SandboxFixture fixture)
 
             """);
 
-        var result = await kubectl.RunAsync($"get dr -n {ns}");
+        var result = await _kubectl.RunAsync($"get dr -n {ns}");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Matches(@"NAME\s+HOST\s+AGE\nreviews\s+reviews\s+\d+s", result.Stdout);
@@ -94,7 +94,7 @@ public sealed partial class KubectlPrintingTests(SandboxFixture fixture)
         var ns = fixture.NewNamespace("pdeploy");
         await fixture.Cluster.EnsureNamespaceAsync(ns, CancellationToken.None);
 
-        var result = await kubectl.RunAsync($"get deploy details-v1 -n {ns} -o wide");
+        var result = await _kubectl.RunAsync($"get deploy details-v1 -n {ns} -o wide");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Matches(@"NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\s+CONTAINERS\s+IMAGES\s+SELECTOR\n", result.Stdout);
@@ -104,7 +104,7 @@ public sealed partial class KubectlPrintingTests(SandboxFixture fixture)
     [KubectlFact]
     public async Task Get_services_prints_type_cluster_ip_external_ip_and_ports()
     {
-        var result = await kubectl.RunAsync("get svc -n istio-system -o wide");
+        var result = await _kubectl.RunAsync("get svc -n istio-system -o wide");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Matches(@"NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE\s+SELECTOR\n", result.Stdout);
@@ -118,9 +118,9 @@ public sealed partial class KubectlPrintingTests(SandboxFixture fixture)
         var ns = fixture.NewNamespace("pmisc");
         await fixture.Cluster.EnsureNamespaceAsync(ns, CancellationToken.None);
 
-        var namespaces = await kubectl.RunAsync("get ns");
-        var accounts = await kubectl.RunAsync($"get sa -n {ns}");
-        var events = await kubectl.RunAsync($"get events -n {ns} --field-selector involvedObject.kind=Deployment");
+        var namespaces = await _kubectl.RunAsync("get ns");
+        var accounts = await _kubectl.RunAsync($"get sa -n {ns}");
+        var events = await _kubectl.RunAsync($"get events -n {ns} --field-selector involvedObject.kind=Deployment");
 
         Assert.Matches(@"NAME\s+STATUS\s+AGE\n", namespaces.Stdout);
         Assert.Matches($@"{ns}\s+Active\s+", namespaces.Stdout);
@@ -137,7 +137,7 @@ public sealed partial class KubectlPrintingTests(SandboxFixture fixture)
         var ns = fixture.NewNamespace("pall");
         await fixture.Cluster.EnsureNamespaceAsync(ns, CancellationToken.None);
 
-        var result = await kubectl.RunAsync("get pods -A -l app=productpage");
+        var result = await _kubectl.RunAsync("get pods -A -l app=productpage");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Matches(@"^NAMESPACE\s+NAME\s+READY\s+STATUS", result.Stdout);

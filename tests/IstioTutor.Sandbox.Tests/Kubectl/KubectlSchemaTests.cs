@@ -23,12 +23,12 @@ public sealed class KubectlSchemaTests(SandboxFixture fixture)
 
         """;
 
-    private readonly KubectlRunner kubectl = new(fixture);
+    private readonly KubectlRunner _kubectl = new(fixture);
 
     [KubectlFact]
     public async Task Explain_virtualservice_spec_http_describes_the_field_and_lists_its_fields()
     {
-        var result = await kubectl.RunAsync("explain virtualservice.spec.http");
+        var result = await _kubectl.RunAsync("explain virtualservice.spec.http");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("KIND:       VirtualService", result.Stdout);
@@ -41,7 +41,7 @@ public sealed class KubectlSchemaTests(SandboxFixture fixture)
     [KubectlFact]
     public async Task Explain_reaches_metadata_through_object_meta()
     {
-        var result = await kubectl.RunAsync("explain destinationrule.metadata.labels");
+        var result = await _kubectl.RunAsync("explain destinationrule.metadata.labels");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("FIELD: labels <map[string]string>", result.Stdout);
@@ -52,8 +52,8 @@ public sealed class KubectlSchemaTests(SandboxFixture fixture)
     {
         var ns = fixture.NewNamespace("sstrict");
 
-        var result = await kubectl.RunAsync($"apply -n {ns} -f -", Misspelt);
-        var get = await kubectl.RunAsync($"get vs misspelt -n {ns}");
+        var result = await _kubectl.RunAsync($"apply -n {ns} -f -", Misspelt);
+        var get = await _kubectl.RunAsync($"get vs misspelt -n {ns}");
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("Error from server (BadRequest): error when creating \"STDIN\": VirtualService in version \"v1\" cannot be handled as a VirtualService: strict decoding error: unknown field \"spec.http[0].rout\"", result.Stderr);
@@ -65,8 +65,8 @@ public sealed class KubectlSchemaTests(SandboxFixture fixture)
     {
         var ns = fixture.NewNamespace("swarn");
 
-        var result = await kubectl.RunAsync($"apply -n {ns} --validate=warn -f -", Misspelt);
-        var stored = await kubectl.RunAsync($"get vs misspelt -n {ns} -o jsonpath={{.spec.http[0]}}");
+        var result = await _kubectl.RunAsync($"apply -n {ns} --validate=warn -f -", Misspelt);
+        var stored = await _kubectl.RunAsync($"get vs misspelt -n {ns} -o jsonpath={{.spec.http[0]}}");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Warning: unknown field \"spec.http[0].rout\"", result.Stderr);
@@ -80,7 +80,7 @@ public sealed class KubectlSchemaTests(SandboxFixture fixture)
     {
         var ns = fixture.NewNamespace("signore");
 
-        var result = await kubectl.RunAsync($"apply -n {ns} --validate=false -f -", Misspelt);
+        var result = await _kubectl.RunAsync($"apply -n {ns} --validate=false -f -", Misspelt);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.DoesNotContain("unknown field", result.Stderr);

@@ -9,7 +9,7 @@ namespace IstioTutor.Sandbox.Tests.Kubectl;
 [Collection(SandboxCollection.Name)]
 public sealed class KubectlTests(SandboxFixture fixture)
 {
-    private readonly KubectlRunner kubectl = new(fixture);
+    private readonly KubectlRunner _kubectl = new(fixture);
 
     private static string VsYaml(string name, string hosts = "[reviews]", string subset = "v1") => $"""
         apiVersion: networking.istio.io/v1
@@ -31,7 +31,7 @@ public sealed class KubectlTests(SandboxFixture fixture)
     [KubectlFact]
     public async Task Version_reports_the_sandbox_server_version()
     {
-        var result = await kubectl.RunAsync("version");
+        var result = await _kubectl.RunAsync("version");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Server Version: v1.32.0", result.Stdout);
@@ -43,7 +43,7 @@ public sealed class KubectlTests(SandboxFixture fixture)
         var ns = fixture.NewNamespace("kpods");
         await fixture.Cluster.EnsureNamespaceAsync(ns, CancellationToken.None);
 
-        var result = await kubectl.RunAsync($"get pods -n {ns} -o json");
+        var result = await _kubectl.RunAsync($"get pods -n {ns} -o json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var pods = JsonNode.Parse(result.Stdout)!["items"]!.AsArray();
@@ -57,7 +57,7 @@ public sealed class KubectlTests(SandboxFixture fixture)
         var ns = fixture.NewNamespace("kshort");
         await fixture.Cluster.CreateAsync(ResourceKinds.VirtualService, ns, Manifests.VirtualService("reviews", "reviews"), false, CancellationToken.None);
 
-        var result = await kubectl.RunAsync($"get vs reviews -n {ns} -o yaml");
+        var result = await _kubectl.RunAsync($"get vs reviews -n {ns} -o yaml");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("kind: VirtualService", result.Stdout);
@@ -71,7 +71,7 @@ public sealed class KubectlTests(SandboxFixture fixture)
         var ns = fixture.NewNamespace("kall");
         await fixture.Cluster.EnsureNamespaceAsync(ns, CancellationToken.None);
 
-        var result = await kubectl.RunAsync("get svc -A");
+        var result = await _kubectl.RunAsync("get svc -A");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("NAMESPACE", result.Stdout);
@@ -85,7 +85,7 @@ public sealed class KubectlTests(SandboxFixture fixture)
         var ns = fixture.NewNamespace("klabel");
         await fixture.Cluster.EnsureNamespaceAsync(ns, CancellationToken.None);
 
-        var result = await kubectl.RunAsync($"get pods -n {ns} -l app=reviews,version!=v1 -o name");
+        var result = await _kubectl.RunAsync($"get pods -n {ns} -l app=reviews,version!=v1 -o name");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var names = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -98,9 +98,9 @@ public sealed class KubectlTests(SandboxFixture fixture)
     {
         var ns = fixture.NewNamespace("kapply");
 
-        var created = await kubectl.RunAsync($"apply -n {ns} -f -", VsYaml("reviews"));
-        var configured = await kubectl.RunAsync($"apply -n {ns} -f -", VsYaml("reviews", subset: "v2"));
-        var unchanged = await kubectl.RunAsync($"apply -n {ns} -f -", VsYaml("reviews", subset: "v2"));
+        var created = await _kubectl.RunAsync($"apply -n {ns} -f -", VsYaml("reviews"));
+        var configured = await _kubectl.RunAsync($"apply -n {ns} -f -", VsYaml("reviews", subset: "v2"));
+        var unchanged = await _kubectl.RunAsync($"apply -n {ns} -f -", VsYaml("reviews", subset: "v2"));
 
         Assert.True(created.ExitCode == 0, created.ToString());
         Assert.Contains("virtualservice.networking.istio.io/reviews created", created.Stdout);
@@ -116,8 +116,8 @@ public sealed class KubectlTests(SandboxFixture fixture)
     {
         var ns = fixture.NewNamespace("kcreate");
 
-        var first = await kubectl.RunAsync($"create -n {ns} -f -", VsYaml("ratings", "[ratings]"));
-        var second = await kubectl.RunAsync($"create -n {ns} -f -", VsYaml("ratings", "[ratings]"));
+        var first = await _kubectl.RunAsync($"create -n {ns} -f -", VsYaml("ratings", "[ratings]"));
+        var second = await _kubectl.RunAsync($"create -n {ns} -f -", VsYaml("ratings", "[ratings]"));
 
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Contains("virtualservice.networking.istio.io/ratings created", first.Stdout);
@@ -130,10 +130,10 @@ public sealed class KubectlTests(SandboxFixture fixture)
     public async Task Delete_removes_the_object_and_get_then_reports_not_found()
     {
         var ns = fixture.NewNamespace("kdelete");
-        await kubectl.RunAsync($"apply -n {ns} -f -", VsYaml("reviews"));
+        await _kubectl.RunAsync($"apply -n {ns} -f -", VsYaml("reviews"));
 
-        var deleted = await kubectl.RunAsync($"delete vs reviews -n {ns}");
-        var get = await kubectl.RunAsync($"get vs reviews -n {ns}");
+        var deleted = await _kubectl.RunAsync($"delete vs reviews -n {ns}");
+        var get = await _kubectl.RunAsync($"get vs reviews -n {ns}");
 
         Assert.True(deleted.ExitCode == 0, deleted.ToString());
         Assert.Contains("virtualservice.networking.istio.io \"reviews\" deleted", deleted.Stdout);
@@ -144,9 +144,9 @@ public sealed class KubectlTests(SandboxFixture fixture)
     public async Task Describe_prints_the_spec()
     {
         var ns = fixture.NewNamespace("kdescribe");
-        await kubectl.RunAsync($"apply -n {ns} -f -", VsYaml("reviews"));
+        await _kubectl.RunAsync($"apply -n {ns} -f -", VsYaml("reviews"));
 
-        var result = await kubectl.RunAsync($"describe virtualservice reviews -n {ns}");
+        var result = await _kubectl.RunAsync($"describe virtualservice reviews -n {ns}");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Name:", result.Stdout);
@@ -157,7 +157,7 @@ public sealed class KubectlTests(SandboxFixture fixture)
     [KubectlFact]
     public async Task Api_resources_lists_istio_kinds_with_short_names()
     {
-        var result = await kubectl.RunAsync("api-resources --api-group=networking.istio.io");
+        var result = await _kubectl.RunAsync("api-resources --api-group=networking.istio.io");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Matches(@"virtualservices\s+vs\s+networking.istio.io/v1\s+true\s+VirtualService", result.Stdout);
@@ -168,9 +168,9 @@ public sealed class KubectlTests(SandboxFixture fixture)
     public async Task Get_by_category_lists_istio_configuration()
     {
         var ns = fixture.NewNamespace("kcat");
-        await kubectl.RunAsync($"apply -n {ns} -f -", VsYaml("reviews"));
+        await _kubectl.RunAsync($"apply -n {ns} -f -", VsYaml("reviews"));
 
-        var result = await kubectl.RunAsync($"get istio-io -n {ns} -o name");
+        var result = await _kubectl.RunAsync($"get istio-io -n {ns} -o name");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("virtualservice.networking.istio.io/reviews", result.Stdout);
@@ -182,7 +182,7 @@ public sealed class KubectlTests(SandboxFixture fixture)
         var ns = fixture.NewNamespace("kdry");
         await fixture.Cluster.EnsureNamespaceAsync(ns, CancellationToken.None);
 
-        var result = await kubectl.RunAsync($"apply --dry-run=server -n {ns} -f -", VsYaml("reviews"));
+        var result = await _kubectl.RunAsync($"apply --dry-run=server -n {ns} -f -", VsYaml("reviews"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("virtualservice.networking.istio.io/reviews created (server dry run)", result.Stdout);
@@ -194,7 +194,7 @@ public sealed class KubectlTests(SandboxFixture fixture)
     {
         var ns = fixture.NewNamespace("kinvalid");
 
-        var result = await kubectl.RunAsync($"apply -n {ns} -f -", VsYaml("broken", "[]"));
+        var result = await _kubectl.RunAsync($"apply -n {ns} -f -", VsYaml("broken", "[]"));
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("The VirtualService \"broken\" is invalid: spec.hosts: Required value", result.Stderr);
@@ -205,7 +205,7 @@ public sealed class KubectlTests(SandboxFixture fixture)
     {
         var ns = fixture.NewNamespace("kwarn");
 
-        var result = await kubectl.RunAsync($"apply -n {ns} -f -", VsYaml("wild", "[\"*\"]"));
+        var result = await _kubectl.RunAsync($"apply -n {ns} -f -", VsYaml("wild", "[\"*\"]"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains($"Warning: {RequireHostsValidator.WildcardWarning}", result.Stderr);
@@ -216,7 +216,7 @@ public sealed class KubectlTests(SandboxFixture fixture)
     {
         var ns = fixture.NewNamespace("kssa");
 
-        var result = await kubectl.RunAsync($"apply --server-side -n {ns} -f -", VsYaml("reviews"));
+        var result = await _kubectl.RunAsync($"apply --server-side -n {ns} -f -", VsYaml("reviews"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("virtualservice.networking.istio.io/reviews serverside-applied", result.Stdout);
@@ -227,8 +227,8 @@ public sealed class KubectlTests(SandboxFixture fixture)
     {
         var ns = fixture.NewNamespace("kns");
 
-        var result = await kubectl.RunAsync($"create namespace {ns}");
-        var pods = await kubectl.RunAsync($"get pods -n {ns} -o name");
+        var result = await _kubectl.RunAsync($"create namespace {ns}");
+        var pods = await _kubectl.RunAsync($"get pods -n {ns} -o name");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains($"namespace/{ns} created", result.Stdout);
@@ -240,9 +240,9 @@ public sealed class KubectlTests(SandboxFixture fixture)
     {
         var ns = fixture.NewNamespace("kforbid");
         await fixture.Cluster.EnsureNamespaceAsync(ns, CancellationToken.None);
-        var pod = (await kubectl.RunAsync($"get pods -n {ns} -l app=ratings -o name")).Stdout.Trim();
+        var pod = (await _kubectl.RunAsync($"get pods -n {ns} -l app=ratings -o name")).Stdout.Trim();
 
-        var result = await kubectl.RunAsync($"delete {pod} -n {ns}");
+        var result = await _kubectl.RunAsync($"delete {pod} -n {ns}");
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("Error from server (Forbidden)", result.Stderr);
@@ -257,7 +257,7 @@ public sealed class KubectlTests(SandboxFixture fixture)
         await fixture.Cluster.PatchAsync(ResourceKinds.VirtualService, ns, "reviews", JsonNode.Parse("""{"metadata":{"labels":{"touched":"yes"}}}""")!, PatchKind.Merge, false, CancellationToken.None);
         var stale = (string)created["metadata"]!["resourceVersion"]!;
 
-        var result = await kubectl.RunAsync($"patch vs reviews -n {ns} --type=merge -p {{\"metadata\":{{\"resourceVersion\":\"{stale}\"}},\"spec\":{{\"hosts\":[\"x\"]}}}}");
+        var result = await _kubectl.RunAsync($"patch vs reviews -n {ns} --type=merge -p {{\"metadata\":{{\"resourceVersion\":\"{stale}\"}},\"spec\":{{\"hosts\":[\"x\"]}}}}");
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("Error from server (Conflict)", result.Stderr);

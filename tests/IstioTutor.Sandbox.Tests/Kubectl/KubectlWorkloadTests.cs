@@ -7,11 +7,11 @@ namespace IstioTutor.Sandbox.Tests.Kubectl;
 [Collection(SandboxCollection.Name)]
 public sealed class KubectlWorkloadTests(SandboxFixture fixture)
 {
-    private readonly KubectlRunner kubectl = new(fixture);
+    private readonly KubectlRunner _kubectl = new(fixture);
 
     private async Task<string> PodLineAsync(string ns, string app)
     {
-        var result = await kubectl.RunAsync($"get pods -n {ns} -l app={app} --no-headers");
+        var result = await _kubectl.RunAsync($"get pods -n {ns} -l app={app} --no-headers");
         Assert.True(result.ExitCode == 0, result.ToString());
         return Assert.Single(result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
@@ -21,9 +21,9 @@ public sealed class KubectlWorkloadTests(SandboxFixture fixture)
     {
         var ns = fixture.NewNamespace("wcurl");
 
-        var applied = await kubectl.RunAsync($"apply -n {ns} -f -", Samples.Curl());
+        var applied = await _kubectl.RunAsync($"apply -n {ns} -f -", Samples.Curl());
         var line = await PodLineAsync(ns, "curl");
-        var pod = JsonNode.Parse((await kubectl.RunAsync($"get pods -n {ns} -l app=curl -o json")).Stdout)!["items"]![0]!;
+        var pod = JsonNode.Parse((await _kubectl.RunAsync($"get pods -n {ns} -l app=curl -o json")).Stdout)!["items"]![0]!;
 
         Assert.True(applied.ExitCode == 0, applied.ToString());
         Assert.Contains("serviceaccount/curl created", applied.Stdout);
@@ -40,9 +40,9 @@ public sealed class KubectlWorkloadTests(SandboxFixture fixture)
     public async Task A_namespace_with_injection_disabled_runs_the_sample_without_a_sidecar()
     {
         var ns = fixture.NewNamespace("wplain");
-        await kubectl.RunAsync("apply -f -", Samples.Namespace(ns, "istio-injection: disabled"));
+        await _kubectl.RunAsync("apply -f -", Samples.Namespace(ns, "istio-injection: disabled"));
 
-        await kubectl.RunAsync($"apply -n {ns} -f -", Samples.Curl());
+        await _kubectl.RunAsync($"apply -n {ns} -f -", Samples.Curl());
 
         Assert.Matches(@"^curl-\w+-\w+\s+1/1\s+Running\s+", await PodLineAsync(ns, "curl"));
     }
@@ -51,9 +51,9 @@ public sealed class KubectlWorkloadTests(SandboxFixture fixture)
     public async Task An_ambient_namespace_gets_no_sidecar()
     {
         var ns = "ambient-" + Guid.NewGuid().ToString("N")[..8];
-        await kubectl.RunAsync("apply -f -", Samples.Namespace(ns, "istio.io/dataplane-mode: ambient"));
+        await _kubectl.RunAsync("apply -f -", Samples.Namespace(ns, "istio.io/dataplane-mode: ambient"));
 
-        await kubectl.RunAsync($"apply -n {ns} -f -", Samples.Curl());
+        await _kubectl.RunAsync($"apply -n {ns} -f -", Samples.Curl());
 
         Assert.Matches(@"^curl-\w+-\w+\s+1/1\s+Running\s+", await PodLineAsync(ns, "curl"));
     }
@@ -63,7 +63,7 @@ public sealed class KubectlWorkloadTests(SandboxFixture fixture)
     {
         var ns = fixture.NewNamespace("woptout");
 
-        await kubectl.RunAsync($"apply -n {ns} -f -", Samples.Curl(podLabels: "\n        sidecar.istio.io/inject: \"false\""));
+        await _kubectl.RunAsync($"apply -n {ns} -f -", Samples.Curl(podLabels: "\n        sidecar.istio.io/inject: \"false\""));
 
         Assert.Matches(@"^curl-\w+-\w+\s+1/1\s+Running\s+", await PodLineAsync(ns, "curl"));
     }
@@ -73,10 +73,10 @@ public sealed class KubectlWorkloadTests(SandboxFixture fixture)
     {
         var ns = fixture.NewNamespace("winert");
 
-        await kubectl.RunAsync($"apply -n {ns} -f -", Samples.Curl("web", "nginx:1.27"));
+        await _kubectl.RunAsync($"apply -n {ns} -f -", Samples.Curl("web", "nginx:1.27"));
         var line = await PodLineAsync(ns, "web");
-        var events = await kubectl.RunAsync($"get events -n {ns} --field-selector type=Warning");
-        var deploy = await kubectl.RunAsync($"get deploy web -n {ns} --no-headers");
+        var events = await _kubectl.RunAsync($"get events -n {ns} --field-selector type=Warning");
+        var deploy = await _kubectl.RunAsync($"get deploy web -n {ns} --no-headers");
 
         Assert.Matches(@"^web-\w+-\w+\s+1/2\s+ImageNotSimulated\s+0\s+", line);
         Assert.Contains("cannot run image \"nginx:1.27\"", events.Stdout);
@@ -87,13 +87,13 @@ public sealed class KubectlWorkloadTests(SandboxFixture fixture)
     public async Task Scaling_adds_pods_and_deleting_the_deployment_removes_them()
     {
         var ns = fixture.NewNamespace("wscale");
-        await kubectl.RunAsync($"apply -n {ns} -f -", Samples.Curl());
+        await _kubectl.RunAsync($"apply -n {ns} -f -", Samples.Curl());
 
-        var scaled = await kubectl.RunAsync($"scale deploy/curl -n {ns} --replicas=3");
-        var three = await kubectl.RunAsync($"get pods -n {ns} -l app=curl --no-headers");
-        var deployment = await kubectl.RunAsync($"get deploy curl -n {ns} --no-headers");
-        var deleted = await kubectl.RunAsync($"delete deploy curl -n {ns}");
-        var none = await kubectl.RunAsync($"get pods -n {ns} -l app=curl");
+        var scaled = await _kubectl.RunAsync($"scale deploy/curl -n {ns} --replicas=3");
+        var three = await _kubectl.RunAsync($"get pods -n {ns} -l app=curl --no-headers");
+        var deployment = await _kubectl.RunAsync($"get deploy curl -n {ns} --no-headers");
+        var deleted = await _kubectl.RunAsync($"delete deploy curl -n {ns}");
+        var none = await _kubectl.RunAsync($"get pods -n {ns} -l app=curl");
 
         Assert.True(scaled.ExitCode == 0, scaled.ToString());
         Assert.Contains("deployment.apps/curl scaled", scaled.Stdout);
@@ -108,7 +108,7 @@ public sealed class KubectlWorkloadTests(SandboxFixture fixture)
     {
         var ns = fixture.NewNamespace("wcm");
 
-        var applied = await kubectl.RunAsync($"apply -n {ns} -f -", """
+        var applied = await _kubectl.RunAsync($"apply -n {ns} -f -", """
             apiVersion: v1
             kind: ConfigMap
             metadata:
@@ -118,7 +118,7 @@ public sealed class KubectlWorkloadTests(SandboxFixture fixture)
               b: "2"
 
             """);
-        var listed = await kubectl.RunAsync($"get cm -n {ns}");
+        var listed = await _kubectl.RunAsync($"get cm -n {ns}");
 
         Assert.True(applied.ExitCode == 0, applied.ToString());
         Assert.Matches(@"settings\s+2\s+\d+s", listed.Stdout);
@@ -130,7 +130,7 @@ public sealed class KubectlWorkloadTests(SandboxFixture fixture)
         var ns = fixture.NewNamespace("wbad");
         var manifest = Samples.Curl().Replace("matchLabels:\n      app: curl", "matchLabels:\n      app: other", StringComparison.Ordinal);
 
-        var result = await kubectl.RunAsync($"apply -n {ns} -f -", manifest);
+        var result = await _kubectl.RunAsync($"apply -n {ns} -f -", manifest);
 
         Assert.Contains("app: other", manifest, StringComparison.Ordinal);
         Assert.NotEqual(0, result.ExitCode);
@@ -141,10 +141,10 @@ public sealed class KubectlWorkloadTests(SandboxFixture fixture)
     public async Task Deleting_a_pod_of_a_learners_deployment_brings_a_replacement()
     {
         var ns = fixture.NewNamespace("wrepl");
-        await kubectl.RunAsync($"apply -n {ns} -f -", Samples.Curl());
-        var before = (await kubectl.RunAsync($"get pods -n {ns} -l app=curl -o name")).Stdout.Trim();
+        await _kubectl.RunAsync($"apply -n {ns} -f -", Samples.Curl());
+        var before = (await _kubectl.RunAsync($"get pods -n {ns} -l app=curl -o name")).Stdout.Trim();
 
-        var deleted = await kubectl.RunAsync($"delete {before} -n {ns}");
+        var deleted = await _kubectl.RunAsync($"delete {before} -n {ns}");
         var after = await PodLineAsync(ns, "curl");
 
         Assert.True(deleted.ExitCode == 0, deleted.ToString());
@@ -159,9 +159,9 @@ public sealed class KubectlWorkloadTests(SandboxFixture fixture)
         var ns = fixture.NewNamespace("wseeded");
         await fixture.Cluster.EnsureNamespaceAsync(ns, CancellationToken.None);
 
-        var restart = await kubectl.RunAsync($"rollout restart deploy/ratings-v1 -n {ns}");
-        var label = await kubectl.RunAsync($"label deploy/ratings-v1 -n {ns} team=bookinfo");
-        var image = await kubectl.RunAsync($"set image deploy/ratings-v1 -n {ns} ratings=nginx");
+        var restart = await _kubectl.RunAsync($"rollout restart deploy/ratings-v1 -n {ns}");
+        var label = await _kubectl.RunAsync($"label deploy/ratings-v1 -n {ns} team=bookinfo");
+        var image = await _kubectl.RunAsync($"set image deploy/ratings-v1 -n {ns} ratings=nginx");
 
         Assert.True(restart.ExitCode == 0, restart.ToString());
         Assert.True(label.ExitCode == 0, label.ToString());

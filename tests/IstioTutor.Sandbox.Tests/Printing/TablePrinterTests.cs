@@ -11,7 +11,7 @@ public sealed class TablePrinterTests
 {
     private static readonly CrdSchemas Crds = CrdSchemas.Load();
     private static readonly DateTimeOffset Now = new(2026, 12, 6, 10, 0, 0, TimeSpan.Zero);
-    private readonly TablePrinter printer = new(Crds, new FixedTime(Now));
+    private readonly TablePrinter _printer = new(Crds, new FixedTime(Now));
 
     private static ServedResource Served(ResourceKind kind) => new(kind, [], ServedAccess.Writable);
 
@@ -24,7 +24,7 @@ public sealed class TablePrinterTests
              "status":{"addresses":[{"type":"IPAddress","value":"10.96.0.20"}],"conditions":[{"type":"Accepted","status":"True"},{"type":"Programmed","status":"True"}]}}
             """)!.AsObject();
 
-        var table = printer.Table(Served(ResourceKinds.K8sGateway), [gateway], "7", RowObject.Metadata);
+        var table = _printer.Table(Served(ResourceKinds.K8sGateway), [gateway], "7", RowObject.Metadata);
 
         Assert.Equal(["Name", "Class", "Address", "Programmed", "Age"], table["columnDefinitions"]!.AsArray().Select(c => (string)c!["name"]!));
         Assert.Equal(["web", "istio", "10.96.0.20", "True", "5m"], table["rows"]![0]!["cells"]!.AsArray().Select(c => (string)c!));
@@ -34,15 +34,15 @@ public sealed class TablePrinterTests
     [Fact]
     public void An_httproute_prints_hostnames_and_a_gateway_class_its_controller_and_acceptance()
     {
-        Assert.Equal(["Name", "Hostnames", "Age"], printer.Columns(Served(ResourceKinds.HttpRoute)).Select(c => c.Name));
-        Assert.Equal(["Name", "Controller", "Accepted", "Age", "Description"], printer.Columns(Served(ResourceKinds.GatewayClass)).Select(c => c.Name));
-        Assert.Equal(1, printer.Columns(Served(ResourceKinds.GatewayClass)).Single(c => c.Name == "Description").Priority);
+        Assert.Equal(["Name", "Hostnames", "Age"], _printer.Columns(Served(ResourceKinds.HttpRoute)).Select(c => c.Name));
+        Assert.Equal(["Name", "Controller", "Accepted", "Age", "Description"], _printer.Columns(Served(ResourceKinds.GatewayClass)).Select(c => c.Name));
+        Assert.Equal(1, _printer.Columns(Served(ResourceKinds.GatewayClass)).Single(c => c.Name == "Description").Priority);
     }
 
     [Fact]
     public void A_crd_without_printer_columns_prints_name_and_age()
     {
-        Assert.Equal(["Name", "Age"], printer.Columns(Served(ResourceKinds.Sidecar)).Select(c => c.Name));
+        Assert.Equal(["Name", "Age"], _printer.Columns(Served(ResourceKinds.Sidecar)).Select(c => c.Name));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class TablePrinterTests
     {
         var vs = JsonNode.Parse("""{"kind":"VirtualService","metadata":{"name":"r"},"spec":{"hosts":["r"]}}""")!.AsObject();
 
-        var table = printer.Table(Served(ResourceKinds.VirtualService), [vs], null, RowObject.None);
+        var table = _printer.Table(Served(ResourceKinds.VirtualService), [vs], null, RowObject.None);
 
         Assert.Null(table["rows"]![0]!["object"]);
         Assert.Null(table["rows"]![0]!["cells"]![1]);

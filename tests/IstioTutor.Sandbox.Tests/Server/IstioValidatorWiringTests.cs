@@ -11,14 +11,14 @@ namespace IstioTutor.Sandbox.Tests.Server;
 /// <summary>The sandbox wired to Istio's real validation rules (IstioValidator), as every door runs it.</summary>
 public sealed class IstioValidatorWiringTests : IAsyncLifetime
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "istiotutor-istio-" + Guid.NewGuid().ToString("N"));
-    private SandboxServer? server;
-    private KubernetesMeshCluster cluster = null!;
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "istiotutor-istio-" + Guid.NewGuid().ToString("N"));
+    private SandboxServer? _server;
+    private KubernetesMeshCluster _cluster = null!;
 
     public async Task InitializeAsync()
     {
-        server = await SandboxServer.StartAsync(Path.Combine(directory, "sandbox.db"), 0, new IstioValidator(), null, CancellationToken.None);
-        cluster = new KubernetesMeshCluster(new FixedConnection(new Kubernetes(server.Endpoint.ToClientConfiguration())));
+        _server = await SandboxServer.StartAsync(Path.Combine(_directory, "sandbox.db"), 0, new IstioValidator(), null, CancellationToken.None);
+        _cluster = new KubernetesMeshCluster(new FixedConnection(new Kubernetes(_server.Endpoint.ToClientConfiguration())));
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class IstioValidatorWiringTests : IAsyncLifetime
         var vs = Manifests.VirtualService("reviews", "reviews");
         vs["spec"]!["http"]![0]!["route"]![0]!["weight"] = -10;
 
-        var e = await Assert.ThrowsAsync<MeshApiException>(() => cluster.CreateAsync(ResourceKinds.VirtualService, "learn-istio", vs, false, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<MeshApiException>(() => _cluster.CreateAsync(ResourceKinds.VirtualService, "learn-istio", vs, false, CancellationToken.None));
 
         Assert.Equal(422, e.Code);
         Assert.StartsWith("admission webhook \"validation.istio.io\" denied the request: configuration is invalid:", e.Message);
@@ -37,18 +37,18 @@ public sealed class IstioValidatorWiringTests : IAsyncLifetime
     [Fact]
     public async Task A_valid_destination_rule_is_stored()
     {
-        var created = await cluster.CreateAsync(ResourceKinds.DestinationRule, "learn-istio", Manifests.DestinationRule("reviews", "reviews"), false, CancellationToken.None);
+        var created = await _cluster.CreateAsync(ResourceKinds.DestinationRule, "learn-istio", Manifests.DestinationRule("reviews", "reviews"), false, CancellationToken.None);
 
         Assert.Equal("reviews", (string?)created["spec"]!["host"]);
     }
 
     public async Task DisposeAsync()
     {
-        if (server is not null)
+        if (_server is not null)
         {
-            await server.DisposeAsync();
+            await _server.DisposeAsync();
         }
 
-        Directory.Delete(directory, recursive: true);
+        Directory.Delete(_directory, recursive: true);
     }
 }

@@ -9,12 +9,12 @@ namespace IstioTutor.Sandbox.Tests.Server;
 /// <summary>The LiteDB file keeps every sandbox across a restart of the server.</summary>
 public sealed class PersistenceTests : IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "istiotutor-persist-" + Guid.NewGuid().ToString("N"));
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "istiotutor-persist-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
     public async Task Restart_keeps_objects_namespaces_and_the_resource_version_counter()
     {
-        var store = Path.Combine(directory, "sandbox.db");
+        var store = Path.Combine(_directory, "sandbox.db");
         string resourceVersion;
         await using (var first = await SandboxServer.StartAsync(store, 0, new RequireHostsValidator(), null, CancellationToken.None))
         {
@@ -35,9 +35,9 @@ public sealed class PersistenceTests : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(directory))
+        if (Directory.Exists(_directory))
         {
-            Directory.Delete(directory, recursive: true);
+            Directory.Delete(_directory, recursive: true);
         }
     }
 

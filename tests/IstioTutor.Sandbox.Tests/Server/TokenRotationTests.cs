@@ -8,14 +8,14 @@ namespace IstioTutor.Sandbox.Tests.Server;
 /// <summary>A token (and the certificate) is good for one run of the server only: a copy taken earlier opens nothing later.</summary>
 public sealed class TokenRotationTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("istiotutor-token-").FullName;
+    private readonly string _directory = Directory.CreateTempSubdirectory("istiotutor-token-").FullName;
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
     public async Task A_restart_draws_a_new_token_and_certificate_and_the_old_token_is_refused()
     {
-        var store = Path.Combine(directory, "sandbox.db");
+        var store = Path.Combine(_directory, "sandbox.db");
         string oldToken, oldCertificate;
         await using (var first = await SandboxServer.StartAsync(store, 0, new RequireHostsValidator(), null, CancellationToken.None))
         {

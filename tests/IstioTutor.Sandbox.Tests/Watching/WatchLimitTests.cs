@@ -11,13 +11,13 @@ namespace IstioTutor.Sandbox.Tests.Watching;
 /// <summary>Watch bounds on a server of their own: per-client limit, idle close, kept history, options checked at start.</summary>
 public sealed class WatchLimitTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("istiotutor-watch-").FullName;
+    private readonly string _directory = Directory.CreateTempSubdirectory("istiotutor-watch-").FullName;
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private async Task<(SandboxServer Server, HttpClient Http)> StartAsync(SandboxWatchOptions options)
     {
-        var server = await SandboxServer.StartAsync(Path.Combine(directory, Guid.NewGuid().ToString("N") + ".db"), 0, new RequireHostsValidator(), null, CancellationToken.None, options);
+        var server = await SandboxServer.StartAsync(Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".db"), 0, new RequireHostsValidator(), null, CancellationToken.None, options);
         var http = PinnedHttp.Create(server.Endpoint);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", server.Token);
         return (server, http);
@@ -119,10 +119,10 @@ public sealed class WatchLimitTests : IDisposable
     public async Task Out_of_range_watch_settings_fail_at_start_naming_the_key()
     {
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            SandboxServer.StartAsync(Path.Combine(directory, "bad.db"), 0, null, null, CancellationToken.None, new SandboxWatchOptions { MaxPerClient = 0 }));
+            SandboxServer.StartAsync(Path.Combine(_directory, "bad.db"), 0, null, null, CancellationToken.None, new SandboxWatchOptions { MaxPerClient = 0 }));
 
         Assert.Contains("Sandbox:Watch:MaxPerClient", e.Message);
-        Assert.False(File.Exists(Path.Combine(directory, "bad.db")));
+        Assert.False(File.Exists(Path.Combine(_directory, "bad.db")));
     }
 
     [Fact]
