@@ -51,22 +51,11 @@ public sealed class RequestRoutingLab : ILab
         ])
     {
         GatewayApi = new(
-            "An HTTPRoute whose parentRef is the reviews Service (GAMMA) can do the same: a rule matching the header end-user: jason with backendRef reviews-v2, then a rule without matches with backendRef reviews-v1. the version Services of Istio's bookinfo-versions.yaml (reviews-v1, reviews-v2, reviews-v3) must exist — kubectl apply -f samples/bookinfo/platform/kube/bookinfo-versions.yaml in the sandbox — because a backendRef names a Service, not a subset.",
-            "reviews Service 를 parentRef 로 둔 HTTPRoute(GAMMA)로도 같은 일을 합니다. 헤더 end-user: jason 을 매치하는 규칙은 backendRef reviews-v2, 매치 없는 규칙은 reviews-v1 입니다. Istio 의 bookinfo-versions.yaml 에 있는 버전별 Service(reviews-v1, reviews-v2, reviews-v3)가 있어야 합니다(샌드박스에서 kubectl apply -f samples/bookinfo/platform/kube/bookinfo-versions.yaml). backendRef 는 서브셋이 아니라 Service 를 가리키기 때문입니다."),
+            "An HTTPRoute whose parentRef is the reviews Service (GAMMA) can do the same: a rule matching the header end-user: jason with backendRef reviews-v2, then a rule without matches with backendRef reviews-v1. " + GammaReviewsRoute.VersionServicesEn,
+            "reviews Service 를 parentRef 로 둔 HTTPRoute(GAMMA)로도 같은 일을 합니다. 헤더 end-user: jason 을 매치하는 규칙은 backendRef reviews-v2, 매치 없는 규칙은 reviews-v1 입니다. " + GammaReviewsRoute.VersionServicesKo),
         GatewayApiSolution =
         [
-            """
-            apiVersion: gateway.networking.k8s.io/v1
-            kind: HTTPRoute
-            metadata:
-              name: reviews
-            spec:
-              parentRefs:
-              - group: ""
-                kind: Service
-                name: reviews
-                port: 9080
-              rules:
+            GammaReviewsRoute.Head + """
               - matches:
                 - headers:
                   - name: end-user

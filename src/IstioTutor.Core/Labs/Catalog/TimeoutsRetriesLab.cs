@@ -50,18 +50,7 @@ public sealed class TimeoutsRetriesLab : ILab
             "reviews Service 에 붙인 HTTPRoute 의 timeouts.request: 1s 로 호출을 제한합니다. retry 블록(attempts: 3, codes: [500, 502, 503, 504])이 있으면 Istio 는 timeouts.backendRequest: 300ms 를 시도별 타임아웃으로 씁니다. retry 는 Gateway API 의 실험 채널 기능이며 Istio 가 지원합니다."),
         GatewayApiSolution =
         [
-            """
-            apiVersion: gateway.networking.k8s.io/v1
-            kind: HTTPRoute
-            metadata:
-              name: reviews
-            spec:
-              parentRefs:
-              - group: ""
-                kind: Service
-                name: reviews
-                port: 9080
-              rules:
+            GammaReviewsRoute.Head + """
               - backendRefs:
                 - name: reviews
                   port: 9080

@@ -67,22 +67,11 @@ public sealed class TrafficShiftingLab : ILab
         ])
     {
         GatewayApi = new(
-            "With the Gateway API the weights sit on an HTTPRoute's backendRefs: parentRef the reviews Service, backendRefs reviews-v1 weight 50 and reviews-v3 weight 50, then reviews-v3 alone. the version Services of Istio's bookinfo-versions.yaml (reviews-v1, reviews-v2, reviews-v3) must exist — kubectl apply -f samples/bookinfo/platform/kube/bookinfo-versions.yaml in the sandbox — because a backendRef names a Service, not a subset.",
-            "Gateway API 에서는 HTTPRoute 의 backendRefs 에 weight 를 둡니다. parentRef 는 reviews Service, backendRefs 는 reviews-v1 weight 50 과 reviews-v3 weight 50, 그다음 reviews-v3 하나입니다. Istio 의 bookinfo-versions.yaml 에 있는 버전별 Service(reviews-v1, reviews-v2, reviews-v3)가 있어야 합니다(샌드박스에서 kubectl apply -f samples/bookinfo/platform/kube/bookinfo-versions.yaml). backendRef 는 서브셋이 아니라 Service 를 가리키기 때문입니다."),
+            "With the Gateway API the weights sit on an HTTPRoute's backendRefs: parentRef the reviews Service, backendRefs reviews-v1 weight 50 and reviews-v3 weight 50, then reviews-v3 alone. " + GammaReviewsRoute.VersionServicesEn,
+            "Gateway API 에서는 HTTPRoute 의 backendRefs 에 weight 를 둡니다. parentRef 는 reviews Service, backendRefs 는 reviews-v1 weight 50 과 reviews-v3 weight 50, 그다음 reviews-v3 하나입니다. " + GammaReviewsRoute.VersionServicesKo),
         GatewayApiSolution =
         [
-            """
-            apiVersion: gateway.networking.k8s.io/v1
-            kind: HTTPRoute
-            metadata:
-              name: reviews
-            spec:
-              parentRefs:
-              - group: ""
-                kind: Service
-                name: reviews
-                port: 9080
-              rules:
+            GammaReviewsRoute.Head + """
               - backendRefs:
                 - name: reviews-v1
                   port: 9080
@@ -91,18 +80,7 @@ public sealed class TrafficShiftingLab : ILab
                   port: 9080
                   weight: 50
             """,
-            """
-            apiVersion: gateway.networking.k8s.io/v1
-            kind: HTTPRoute
-            metadata:
-              name: reviews
-            spec:
-              parentRefs:
-              - group: ""
-                kind: Service
-                name: reviews
-                port: 9080
-              rules:
+            GammaReviewsRoute.Head + """
               - backendRefs:
                 - name: reviews-v3
                   port: 9080
