@@ -191,7 +191,7 @@ internal sealed class RouteResolver(MeshModel model, SimulationRequest request, 
     private RouteRequest RouteRequestOf(TrafficSource source, int port)
     {
         var (path, query) = RouteRequest.SplitQuery(request.Path);
-        var headers = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value, StringComparer.Ordinal);
+        var headers = request.LowerCaseHeaders();
         return new RouteRequest(path, request.Method, "http", request.Host, headers, query, port, source.Namespace(model), source.Workload?.Labels);
     }
 

@@ -40,4 +40,8 @@ public sealed record SimulationRequest(string Host)
     public int TraceLimit { get; init; } = 3;
 
     public const int MaxRequests = 1_000_000;
+
+    /// <summary>The headers with lower-case names, as Envoy sees them (HTTP/2 names are lower-case).</summary>
+    internal Dictionary<string, string> LowerCaseHeaders() =>
+        Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value, StringComparer.Ordinal);
 }

@@ -17,7 +17,7 @@ internal sealed class SimulationRun(Model.MeshModel model, SimulationRequest req
     {
         var notes = new List<string>();
         var random = new Random(request.Seed);
-        var headers = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value, StringComparer.Ordinal);
+        var headers = request.LowerCaseHeaders();
         var source = TrafficSource.Resolve(model, request);
         var resolved = new RouteResolver(model, request, notes).Resolve(source);
         var pool = new EndpointPool(model, random, headers, request.Source, notes);

@@ -27,7 +27,7 @@ internal static class SingleRequest
         };
         var notes = new List<string>();
         var random = new Random(call.Seed);
-        var headers = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value, StringComparer.Ordinal);
+        var headers = request.LowerCaseHeaders();
         var source = TrafficSource.Resolve(model, request);
         ResolvedRoute resolved;
         try
