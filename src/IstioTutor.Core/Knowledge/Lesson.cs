@@ -18,6 +18,11 @@ public sealed record Lesson
     public IReadOnlyList<string> Prerequisites { get; init; } = [];
     public IReadOnlyList<string> Labs { get; init; } = [];
     public IReadOnlyList<string> Keywords { get; init; } = [];
+    /// <summary>
+    /// Questions as learners put them that this lesson answers (and its sibling lessons do not). Written by
+    /// the lesson's author, never copied from an evaluation set; retrieval matches a question against them.
+    /// </summary>
+    public IReadOnlyList<string> Asks { get; init; } = [];
     /// <summary>The paragraphs between the title and the first section.</summary>
     public string Introduction { get; init; } = "";
     /// <summary>The teaching sections in file order (the common-mistakes section included; the quiz not).</summary>

@@ -13,6 +13,7 @@ internal sealed record FrontMatter(
     IReadOnlyList<string> Prerequisites,
     IReadOnlyList<string> Labs,
     IReadOnlyList<string> Keywords,
+    IReadOnlyList<string> Asks,
     int IdLine,
     int StageLine,
     int LangLine);

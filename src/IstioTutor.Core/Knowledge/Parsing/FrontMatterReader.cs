@@ -11,7 +11,7 @@ namespace IstioTutor.Core.Knowledge.Parsing;
 /// </summary>
 internal static partial class FrontMatterReader
 {
-    private static readonly string[] Known = ["id", "stage", "lang", "order", "title", "objectives", "prerequisites", "labs", "keywords"];
+    private static readonly string[] Known = ["id", "stage", "lang", "order", "title", "objectives", "prerequisites", "labs", "keywords", "asks"];
 
     /// <param name="firstLine">1-based file line of the YAML's first line.</param>
     public static FrontMatter? Read(string source, string yaml, int firstLine, List<LessonProblem> problems)
@@ -119,7 +119,7 @@ internal static partial class FrontMatterReader
             return null;
         }
 
-        return new FrontMatter(id, stage, lang, order, title, List("objectives"), List("prerequisites"), List("labs"), List("keywords"),
+        return new FrontMatter(id, stage, lang, order, title, List("objectives"), List("prerequisites"), List("labs"), List("keywords"), List("asks"),
             Line("id"), Line("stage"), Line("lang"));
     }
 

@@ -190,6 +190,7 @@ public sealed partial class LessonParser
                 Prerequisites = front.Prerequisites,
                 Labs = front.Labs,
                 Keywords = front.Keywords,
+                Asks = front.Asks,
                 Introduction = _intro.ToString().Trim(),
                 Sections = _sections,
                 Quiz = quiz,
