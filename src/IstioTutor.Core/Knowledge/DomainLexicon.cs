@@ -65,6 +65,7 @@ public sealed partial class DomainLexicon
         "카프카", "리액트", "파이썬", "자바", "자바스크립트", "엑셀", "스프링", "장고", "레디스", "안드로이드", "플러터", "판다스",
     ];
 
+    private readonly HashSet<string> _knownWords;
     private readonly HashSet<string> _coreWords;
     private readonly string[] _corePhrases;
     private readonly HashSet<string> _foreignWords;
@@ -88,6 +89,7 @@ public sealed partial class DomainLexicon
         var foreign = ForeignTerms.Select(Normalize).ToArray();
         _foreignWords = foreign.Where(IsSingleLatinWord).ToHashSet(StringComparer.Ordinal);
         _foreignPhrases = foreign.Where(t => !IsSingleLatinWord(t)).ToArray();
+        _knownWords = [.. _strongWords, .. _weakWords, .. _coreWords, .. _foreignWords];
     }
 
     /// <summary>The built-in strong terms plus every lesson's keywords as weak terms.</summary>
@@ -98,7 +100,7 @@ public sealed partial class DomainLexicon
     public DomainEvidence Evidence(string question)
     {
         var text = " " + Normalize(Search.KoreanBigramAnalyzer.SeparateScripts(question)) + " ";
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Mend).ToHashSet(StringComparer.Ordinal);
         var strong = words.Count(_strongWords.Contains) + _strongPhrases.Count(p => Contains(text, p));
         var weak = words.Count(_weakWords.Contains) + _weakPhrases.Count(p => Contains(text, p));
         return new DomainEvidence(strong, weak)
@@ -107,6 +109,10 @@ public sealed partial class DomainLexicon
             Foreign = words.Count(_foreignWords.Contains) + _foreignPhrases.Count(p => Contains(text, p)),
         };
     }
+
+    /// <summary>A word no list has, but one edit from a listed word ("isito", "sidcar"), counts as that word.</summary>
+    private string Mend(string word) =>
+        _knownWords.Contains(word) || !Search.Spelling.Correctable(word) ? word : Search.Spelling.Nearest(word, _knownWords) ?? word;
 
     /// <summary>Latin phrases must stand as whole words; Hangul terms may carry particles ("메시를").</summary>
     private static bool Contains(string text, string phrase) =>

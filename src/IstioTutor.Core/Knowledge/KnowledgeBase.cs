@@ -33,7 +33,8 @@ public sealed class KnowledgeBase : IDisposable
         var lessons = curriculum.Lessons;
         var problems = curriculum.Problems;
         var keywords = lessons.ToDictionary(l => (l.Id, l.Lang), l => l.Keywords);
-        var index = new KnowledgeIndex(curriculum.Sections, s => keywords[(s.LessonId, s.Lang)]);
+        var asks = lessons.SelectMany(l => l.Asks.Concat(l.Objectives).Select(a => new LessonAsk(l.Id, l.Lang, a))).ToArray();
+        var index = new KnowledgeIndex(curriculum.Sections, s => keywords[(s.LessonId, s.Lang)], asks);
         var lexicon = DomainLexicon.From(lessons);
         clock.Stop();
 

@@ -41,15 +41,19 @@ public sealed partial class KnowledgeIndex : IDisposable
     private readonly int[] _docToSection;
     // Every indexed term per field, so queries skip terms a field does not have.
     private readonly Dictionary<string, HashSet<string>> _vocabulary = new(StringComparer.Ordinal);
+    // Per language, every indexed Latin term long enough to be a typo's intended word.
+    private readonly Dictionary<string, string[]> _allTerms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Analyzer> _byLang;
     private readonly Analyzer _analyzer;
     private readonly Func<LessonSection, IReadOnlyList<string>> _keywordsOf;
+    private readonly AskIndex _asks;
 
     /// <param name="keywordsOf">
     /// The lesson's keywords for a section. They go into every section's terms field so that, for
     /// instance, "카나리" finds the canary lesson's sections even where the prose says "canary".
     /// </param>
-    public KnowledgeIndex(IReadOnlyList<LessonSection> sections, Func<LessonSection, IReadOnlyList<string>>? keywordsOf = null)
+    /// <param name="asks">The lessons' <c>asks</c>: learners' questions each lesson answers.</param>
+    public KnowledgeIndex(IReadOnlyList<LessonSection> sections, Func<LessonSection, IReadOnlyList<string>>? keywordsOf = null, IReadOnlyList<LessonAsk>? asks = null)
     {
         _sections = sections;
         _keywordsOf = keywordsOf ?? (_ => []);
@@ -125,7 +129,14 @@ public sealed partial class KnowledgeIndex : IDisposable
             _vocabulary[field] = words;
         }
 
+        foreach (var lang in _byLang.Keys)
+        {
+            _allTerms[lang] = [.. _vocabulary[Head + lang].Concat(_vocabulary[Terms + lang]).Concat(_vocabulary[Body + lang])
+                .Where(Spelling.Correctable).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        }
+
         Concepts = new ConceptMap(_byLang.Keys, Analyze);
+        _asks = new AskIndex(asks ?? [], lang => _byLang.TryGetValue(lang, out var a) ? a : _byLang["en"]);
     }
 
     public int Count => _sections.Count;
@@ -160,7 +171,7 @@ public sealed partial class KnowledgeIndex : IDisposable
     /// </summary>
     public IReadOnlyList<SearchHit> Search(string text, string lang, int max)
     {
-        var terms = Analyze(lang, text).Distinct(StringComparer.Ordinal).Take(MaxQueryTerms).ToArray();
+        var terms = Corrected(lang, Analyze(lang, text)).Distinct(StringComparer.Ordinal).Take(MaxQueryTerms).ToArray();
         if (terms.Length == 0)
         {
             return [];
@@ -208,16 +219,32 @@ public sealed partial class KnowledgeIndex : IDisposable
         var idf = terms.ToDictionary(t => t, t => Idf(lang, t), StringComparer.Ordinal);
         var total = idf.Values.Sum();
         var top = _searcher.Search(query, max);
+        var resemblance = _asks.Resemblance(lang, termSet, concepts);
         var hits = new List<SearchHit>(top.ScoreDocs.Length);
         foreach (var sd in top.ScoreDocs)
         {
             var i = _docToSection[sd.Doc];
             hits.Add(new SearchHit(_sections[i], sd.Score,
                 Coverage(terms, idf, total, concepts, _sectionTerms[i]),
-                Coverage(terms, idf, total, concepts, _lessonTerms[i])));
+                Coverage(terms, idf, total, concepts, _lessonTerms[i]),
+                resemblance.GetValueOrDefault(_sections[i].LessonId)));
         }
 
         return hits;
+    }
+
+    /// <summary>
+    /// The question's terms with typos mended: a term no section of the language has is replaced by the
+    /// nearest one that some section has (see <see cref="Spelling"/>), or kept when none is near.
+    /// </summary>
+    public IEnumerable<string> Corrected(string lang, IEnumerable<string> terms)
+    {
+        foreach (var t in terms)
+        {
+            yield return Holds(lang, t) || !Spelling.Correctable(t) || !_allTerms.TryGetValue(lang, out var all)
+                ? t
+                : Spelling.Nearest(t, all, c => _reader.DocFreq(new Term(Body + lang, c))) ?? t;
+        }
     }
 
     /// <summary>Phrase queries (slop 1) over the English body for each pair of neighbouring question words.</summary>
@@ -349,6 +376,7 @@ public sealed partial class KnowledgeIndex : IDisposable
 
     public void Dispose()
     {
+        _asks.Dispose();
         _reader.Dispose();
         _directory.Dispose();
         _analyzer.Dispose();

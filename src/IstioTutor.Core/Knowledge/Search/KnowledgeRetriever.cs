@@ -10,6 +10,8 @@ namespace IstioTutor.Core.Knowledge.Search;
 public sealed class KnowledgeRetriever(KnowledgeBase knowledge, IOptions<KnowledgeOptions> options)
 {
     private const int Candidates = 30;
+    // How much a lesson gains when the question resembles one of its authored asks (see AskIndex).
+    private static readonly float ResemblanceWeight = float.Parse(Environment.GetEnvironmentVariable("RW") ?? "0.5", System.Globalization.CultureInfo.InvariantCulture);
 
     public Retrieval Retrieve(string question, string lang, Stage learnerStage)
     {
@@ -36,7 +38,7 @@ public sealed class KnowledgeRetriever(KnowledgeBase knowledge, IOptions<Knowled
             .ToDictionary(g => g.Key, g => g.OrderByDescending(h => h.Score).Take(3).Sum(h => h.Score), StringComparer.Ordinal);
         var maxLesson = byLesson.Count == 0 ? 1f : Math.Max(byLesson.Values.Max(), 1e-6f);
         var scored = raw
-            .Select(h => h with { Score = h.Score * Weight(h.Section) * (0.7f + (0.3f * byLesson[h.Section.LessonId] / maxLesson)) * (float)(0.6 + (0.4 * h.Coverage)) })
+            .Select(h => h with { Score = h.Score * Weight(h.Section) * (0.7f + (0.3f * byLesson[h.Section.LessonId] / maxLesson)) * (float)(0.6 + (0.4 * h.Coverage)) * (1f + (ResemblanceWeight * h.Resemblance)) })
             .OrderByDescending(h => h.Score)
             .ToList();
         var hits = StageOrder(scored, learnerStage, o.EqualAnswerMargin);
