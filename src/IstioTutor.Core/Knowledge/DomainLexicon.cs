@@ -110,9 +110,12 @@ public sealed partial class DomainLexicon
         };
     }
 
-    /// <summary>A word no list has, but one edit from a listed word ("isito", "sidcar"), counts as that word.</summary>
+    /// <summary>
+    /// A word no list has, but an edit from a strong domain word ("isito", "sidcar"), counts as that word.
+    /// Only strong words are targets: "fails" must not become the foreign "rails" and refuse the question.
+    /// </summary>
     private string Mend(string word) =>
-        _knownWords.Contains(word) || !Search.Spelling.Correctable(word) ? word : Search.Spelling.Nearest(word, _knownWords) ?? word;
+        _knownWords.Contains(word) || !Search.Spelling.Correctable(word) ? word : Search.Spelling.Nearest(word, _strongWords) ?? word;
 
     /// <summary>Latin phrases must stand as whole words; Hangul terms may carry particles ("메시를").</summary>
     private static bool Contains(string text, string phrase) =>

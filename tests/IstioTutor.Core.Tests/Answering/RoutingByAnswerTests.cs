@@ -27,6 +27,23 @@ public sealed class RoutingByAnswerTests(KnowledgeFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_beginner_asking_to_require_mutual_tls_in_a_namespace_is_answered_from_the_strict_lesson()
+    {
+        var answer = await Ask("How can I require mutual TLS for every workload in a namespace?", Stage.Beginner);
+
+        Assert.Equal("peer-authentication-strict", answer.Citations[0].LessonId);
+        Assert.Contains("STRICT", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_beginner_asking_which_resource_lets_only_reviews_call_ratings_is_answered_from_the_authorization_lesson()
+    {
+        var answer = await Ask("What resource lets me allow only the reviews service to call ratings?", Stage.Beginner);
+
+        Assert.Equal("authorization-policy", answer.Citations[0].LessonId);
+    }
+
+    [Fact]
     public async Task The_answering_section_is_the_same_at_every_stage()
     {
         const string question = Canary;

@@ -16,6 +16,9 @@ public sealed class LessonParserTests
         objectives:
           - Learn one thing
         keywords: [sample, 샘플]
+        asks:
+          - "how do weights work: relative or percent?"
+          - what if weights add up to 90
         ---
 
         # A sample lesson
@@ -73,6 +76,7 @@ public sealed class LessonParserTests
         var lesson = Assert.IsType<Lesson>(result.Lesson);
         Assert.Equal(("sample-lesson", Stage.Intermediate, "en", 2), (lesson.Id, lesson.Stage, lesson.Lang, lesson.Order));
         Assert.Equal(["sample", "샘플"], lesson.Keywords);
+        Assert.Equal(["how do weights work: relative or percent?", "what if weights add up to 90"], lesson.Asks);
         Assert.Equal(["How weights work", "Common mistakes"], lesson.Sections.Select(s => s.Heading));
         Assert.Equal("A sample lesson > How weights work > Details", lesson.Sections[0].HeadingPath);
         Assert.Equal(SectionKind.CommonMistakes, lesson.Sections[1].Kind);

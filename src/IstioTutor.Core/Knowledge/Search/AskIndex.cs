@@ -1,119 +1,118 @@
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Documents;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
-using Lucene.Net.Store;
-using Lucene.Net.Util;
-
 namespace IstioTutor.Core.Knowledge.Search;
 
 /// <summary>
-/// The lessons' <c>asks</c> — questions as learners put them — in their own small index. A learner's
-/// question that resembles a question a lesson's author wrote for that lesson is evidence for the lesson
-/// that its sections' words alone may not give ("make every call in a namespace encrypted" shares few
-/// words with "PeerAuthentication STRICT"). Kept apart from the sections so their BM25 statistics stay
-/// their own.
+/// The lessons' <c>asks</c> — questions as learners put them — and their objectives, as analyzed term
+/// sets. A learner's question that resembles a question a lesson's author wrote for that lesson is
+/// evidence for the lesson that its sections' words alone may not give ("make every call in a namespace
+/// encrypted" shares few words with "PeerAuthentication STRICT"). Kept apart from the sections' index so
+/// their BM25 statistics stay their own; a few thousand short texts need no more than term sets.
 /// </summary>
-internal sealed class AskIndex : IDisposable
+internal sealed class AskIndex
 {
-    private const string FieldPrefix = "ask_";
+    private readonly Dictionary<string, Ask[]> _byLang;
+    // Per language: how many asks hold a term, for its weight.
+    private readonly Dictionary<string, Dictionary<string, int>> _askFrequency;
+    private readonly Dictionary<string, Dictionary<string, List<int>>> _postings;
 
-    private readonly RAMDirectory _directory = new();
-    private readonly DirectoryReader _reader;
-    private readonly IndexSearcher _searcher;
-    private readonly string[] _lessonOf;
-    private readonly Analyzer _analyzer;
-
-    public AskIndex(IReadOnlyList<LessonAsk> asks, Func<string, Analyzer> analyzerFor)
+    public AskIndex(IReadOnlyList<LessonAsk> asks, Func<string, string, IReadOnlyList<string>> analyze)
     {
-        var perField = asks.Select(a => a.Lang).Distinct(StringComparer.Ordinal).ToDictionary(l => FieldPrefix + l, analyzerFor, StringComparer.Ordinal);
-        // The wrapper does not dispose the analyzers it wraps; KnowledgeIndex owns them.
-        _analyzer = new PerFieldAnalyzerWrapper(analyzerFor("en"), perField);
-        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, _analyzer) { Similarity = new BM25Similarity(), OpenMode = OpenMode.CREATE };
-        using (var writer = new IndexWriter(_directory, config))
+        _byLang = asks.GroupBy(a => a.Lang, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => g.Select(a => new Ask(a.LessonId, a.Text, analyze(a.Lang, a.Text).ToHashSet(StringComparer.Ordinal))).Where(a => a.Terms.Count > 0).ToArray(),
+            StringComparer.Ordinal);
+        _askFrequency = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        _postings = new Dictionary<string, Dictionary<string, List<int>>>(StringComparer.Ordinal);
+        foreach (var (lang, all) in _byLang)
         {
-            for (var i = 0; i < asks.Count; i++)
+            var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var i = 0; i < all.Length; i++)
             {
-                writer.AddDocument(new Document
+                foreach (var t in all[i].Terms)
                 {
-                    new StoredField("idx", i),
-                    new TextField(FieldPrefix + asks[i].Lang, asks[i].Text, Field.Store.NO),
-                });
+                    if (!postings.TryGetValue(t, out var list))
+                    {
+                        postings[t] = list = [];
+                    }
+
+                    list.Add(i);
+                }
             }
 
-            writer.Commit();
-        }
-
-        _reader = DirectoryReader.Open(_directory);
-        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
-        _lessonOf = new string[_reader.MaxDoc];
-        for (var d = 0; d < _reader.MaxDoc; d++)
-        {
-            _lessonOf[d] = asks[_reader.Document(d).GetField("idx").GetInt32Value() ?? 0].LessonId;
+            _postings[lang] = postings;
+            _askFrequency[lang] = postings.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal);
         }
     }
 
-    public int Count => _reader.NumDocs;
+    public int Count => _byLang.Values.Sum(a => a.Length);
 
     /// <summary>
-    /// Per lesson, how closely its best ask matches the question, relative to the best ask of any lesson
-    /// (1 for the closest lesson, 0 for lessons none of whose asks share a term). Concepts the question
-    /// names count with their other forms, as in the section search.
+    /// Per lesson, how closely its closest ask resembles the question (0..1): the geometric mean of the
+    /// share of the question's weight the ask holds and the share of the ask's weight the question holds,
+    /// each term weighted by how rare it is among the asks. A concept the question names is held by an
+    /// ask that has any of its forms. Lessons with no ask sharing a term are absent.
     /// </summary>
     public IReadOnlyDictionary<string, float> Resemblance(string lang, IReadOnlyCollection<string> terms, IReadOnlyList<ConceptMap.Concept> concepts)
     {
-        var field = FieldPrefix + lang;
-        var query = new BooleanQuery();
-        foreach (var t in terms)
-        {
-            query.Add(new TermQuery(new Term(field, t)), Occur.SHOULD);
-        }
-
-        foreach (var c in concepts)
-        {
-            var any = new DisjunctionMaxQuery(0f) { Boost = 0.9f };
-            foreach (var t in c.Terms.Where(t => !terms.Contains(t)))
-            {
-                any.Add(new TermQuery(new Term(field, t)));
-            }
-
-            if (any.Disjuncts.Count > 0)
-            {
-                query.Add(any, Occur.SHOULD);
-            }
-        }
-
         var best = new Dictionary<string, float>(StringComparer.Ordinal);
-        if (query.Clauses.Count == 0)
+        if (!_byLang.TryGetValue(lang, out var all) || terms.Count == 0)
         {
             return best;
         }
 
-        var top = _searcher.Search(query, 50).ScoreDocs;
-        if (top.Length == 0)
+        var postings = _postings[lang];
+        // Each question term with the forms that count as it (itself, or any form of a concept it belongs to).
+        var wanted = terms.Select(t => (Term: t, Forms: concepts.Where(c => c.Terms.Contains(t)).SelectMany(c => c.Terms).Append(t).ToHashSet(StringComparer.Ordinal))).ToArray();
+        var questionWeight = wanted.Sum(w => Weight(lang, w.Term, all.Length));
+        var candidates = new HashSet<int>();
+        foreach (var w in wanted)
         {
-            return best;
-        }
-
-        var max = top[0].Score;
-        foreach (var sd in top)
-        {
-            var lesson = _lessonOf[sd.Doc];
-            if (!best.ContainsKey(lesson))
+            foreach (var f in w.Forms)
             {
-                best[lesson] = sd.Score / max;
+                if (postings.TryGetValue(f, out var list))
+                {
+                    candidates.UnionWith(list);
+                }
+            }
+        }
+
+        foreach (var i in candidates)
+        {
+            var ask = all[i];
+            var heldOfQuestion = 0.0;
+            var matched = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var w in wanted)
+            {
+                var hit = false;
+                foreach (var f in w.Forms)
+                {
+                    if (ask.Terms.Contains(f))
+                    {
+                        matched.Add(f);
+                        hit = true;
+                    }
+                }
+
+                if (hit)
+                {
+                    heldOfQuestion += Weight(lang, w.Term, all.Length);
+                }
+            }
+
+            var askWeight = ask.Terms.Sum(t => Weight(lang, t, all.Length));
+            var heldOfAsk = matched.Sum(t => Weight(lang, t, all.Length));
+            var score = (float)Math.Sqrt(heldOfQuestion / questionWeight * Math.Min(1, heldOfAsk / askWeight));
+            if (score > best.GetValueOrDefault(ask.LessonId))
+            {
+                best[ask.LessonId] = score;
             }
         }
 
         return best;
     }
 
-    public void Dispose()
-    {
-        _reader.Dispose();
-        _directory.Dispose();
-        _analyzer.Dispose();
-    }
+    /// <summary>Inverse ask frequency: a term in few asks tells lessons apart, one in many does not.</summary>
+    private double Weight(string lang, string term, int n) =>
+        Math.Log(1 + ((n + 0.5) / (_askFrequency[lang].GetValueOrDefault(term) + 0.5)));
+
+    private sealed record Ask(string LessonId, string Text, HashSet<string> Terms);
 }

@@ -136,7 +136,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         }
 
         Concepts = new ConceptMap(_byLang.Keys, Analyze);
-        _asks = new AskIndex(asks ?? [], lang => _byLang.TryGetValue(lang, out var a) ? a : _byLang["en"]);
+        _asks = new AskIndex(asks ?? [], Analyze);
     }
 
     public int Count => _sections.Count;
@@ -376,7 +376,6 @@ public sealed partial class KnowledgeIndex : IDisposable
 
     public void Dispose()
     {
-        _asks.Dispose();
         _reader.Dispose();
         _directory.Dispose();
         _analyzer.Dispose();

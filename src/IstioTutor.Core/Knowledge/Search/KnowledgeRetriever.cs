@@ -41,6 +41,7 @@ public sealed class KnowledgeRetriever(KnowledgeBase knowledge, IOptions<Knowled
             .Select(h => h with { Score = h.Score * Weight(h.Section) * (0.7f + (0.3f * byLesson[h.Section.LessonId] / maxLesson)) * (float)(0.6 + (0.4 * h.Coverage)) * (1f + (ResemblanceWeight * h.Resemblance)) })
             .OrderByDescending(h => h.Score)
             .ToList();
+        if (Environment.GetEnvironmentVariable("DBGRANK") is not null) { foreach (var h in scored.Take(8)) { Console.Error.WriteLine($"DBG {h.Score,8:0.00} raw={raw.First(r => r.Section == h.Section).Score,6:0.00} res={h.Resemblance:0.00} cov={h.Coverage:0.00} {h.Section.LessonId} / {h.Section.Heading}"); } }
         var hits = StageOrder(scored, learnerStage, o.EqualAnswerMargin);
         // Whether the curriculum covers the question is judged per lesson (a question's words are often
         // spread over a lesson's sections) and over the top few, since stage and lesson weighting may put a
