@@ -106,7 +106,8 @@ public sealed partial class DomainLexicon
         return new DomainEvidence(strong, weak)
         {
             Core = words.Count(_coreWords.Contains) + _corePhrases.Count(p => Contains(text, p)),
-            Foreign = words.Count(_foreignWords.Contains) + _foreignPhrases.Count(p => Contains(text, p)),
+            // Foreign names also count at the head of a compound ("스프링부트"): refusing is only on their word.
+            Foreign = words.Count(_foreignWords.Contains) + _foreignPhrases.Count(p => text.Contains(p, StringComparison.Ordinal)),
         };
     }
 
@@ -117,11 +118,30 @@ public sealed partial class DomainLexicon
     private string Mend(string word) =>
         _knownWords.Contains(word) || !Search.Spelling.Correctable(word) ? word : Search.Spelling.Nearest(word, _strongWords) ?? word;
 
-    /// <summary>Latin phrases must stand as whole words; Hangul terms may carry particles ("메시를").</summary>
-    private static bool Contains(string text, string phrase) =>
-        phrase.Any(c => c is >= '\uAC00' and <= '\uD7A3')
-            ? text.Contains(phrase, StringComparison.Ordinal)
-            : text.Contains(" " + phrase + " ", StringComparison.Ordinal);
+    /// <summary>
+    /// Latin phrases must stand as whole words. Hangul terms may end a compound ("서비스메시") and carry
+    /// particles ("메시를", "메시에서"), but what follows them in the word must be an ending the stemmer takes
+    /// off: "메시지" (message) is not "메시" (mesh).
+    /// </summary>
+    private static bool Contains(string text, string phrase)
+    {
+        if (!phrase.Any(c => c is >= '\uAC00' and <= '\uD7A3'))
+        {
+            return text.Contains(" " + phrase + " ", StringComparison.Ordinal);
+        }
+
+        for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+        {
+            var end = text.IndexOf(' ', at + phrase.Length);
+            var rest = text[(at + phrase.Length)..(end < 0 ? text.Length : end)];
+            if (rest.Length == 0 || Search.KoreanSuffixFilter.Stem(phrase + rest) == phrase)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsSingleLatinWord(string t) => LatinWord().Match(t) is { Success: true } m && m.Length == t.Length;
 

@@ -33,6 +33,8 @@ public sealed class KnowledgeBase : IDisposable
         var lessons = curriculum.Lessons;
         var problems = curriculum.Problems;
         var keywords = lessons.ToDictionary(l => (l.Id, l.Lang), l => l.Keywords);
+        // The questions each lesson's author wrote for it, and its objectives, which say the same in the
+        // author's words: what a question is matched against besides the sections.
         var asks = lessons.SelectMany(l => l.Asks.Concat(l.Objectives).Select(a => new LessonAsk(l.Id, l.Lang, a))).ToArray();
         var index = new KnowledgeIndex(curriculum.Sections, s => keywords[(s.LessonId, s.Lang)], asks);
         var lexicon = DomainLexicon.From(lessons);

@@ -9,6 +9,9 @@ namespace IstioTutor.Core.Knowledge.Search;
 /// </summary>
 internal sealed class AskIndex
 {
+    /// <summary>How many of the closest asks vote (chosen on the development set: 5 beat 1 and 10).</summary>
+    private const int Voters = 5;
+
     private readonly Dictionary<string, Ask[]> _byLang;
     // Per language: how many asks hold a term, for its weight.
     private readonly Dictionary<string, Dictionary<string, int>> _askFrequency;
@@ -46,17 +49,17 @@ internal sealed class AskIndex
     public int Count => _byLang.Values.Sum(a => a.Length);
 
     /// <summary>
-    /// Per lesson, how closely its closest ask resembles the question (0..1): the geometric mean of the
-    /// share of the question's weight the ask holds and the share of the ask's weight the question holds,
-    /// each term weighted by how rare it is among the asks. A concept the question names is held by an
-    /// ask that has any of its forms. Lessons with no ask sharing a term are absent.
+    /// Per lesson, its share of the votes of the <see cref="Voters"/> asks closest to the question, relative
+    /// to the lesson with the most (1). An ask's closeness is the geometric mean of the share of the
+    /// question's weight the ask holds and the share of the ask's weight the question holds, each term
+    /// weighted by how rare it is among the asks; a concept the question names is held by an ask that has
+    /// any of its forms. Lessons with no voting ask are absent.
     /// </summary>
     public IReadOnlyDictionary<string, float> Resemblance(string lang, IReadOnlyCollection<string> terms, IReadOnlyList<ConceptMap.Concept> concepts)
     {
-        var best = new Dictionary<string, float>(StringComparer.Ordinal);
         if (!_byLang.TryGetValue(lang, out var all) || terms.Count == 0)
         {
-            return best;
+            return new Dictionary<string, float>();
         }
 
         var postings = _postings[lang];
@@ -75,6 +78,7 @@ internal sealed class AskIndex
             }
         }
 
+        var scored = new List<(string Lesson, float Score)>();
         foreach (var i in candidates)
         {
             var ask = all[i];
@@ -101,13 +105,19 @@ internal sealed class AskIndex
             var askWeight = ask.Terms.Sum(t => Weight(lang, t, all.Length));
             var heldOfAsk = matched.Sum(t => Weight(lang, t, all.Length));
             var score = (float)Math.Sqrt(heldOfQuestion / questionWeight * Math.Min(1, heldOfAsk / askWeight));
-            if (score > best.GetValueOrDefault(ask.LessonId))
+            if (score > 0)
             {
-                best[ask.LessonId] = score;
+                scored.Add((ask.LessonId, score));
             }
         }
 
-        return best;
+        // The lessons of the closest few asks vote with their resemblance: one stray ask of a sibling that
+        // happens to share a word is outvoted by several asks of the lesson the question is about.
+        var votes = scored.OrderByDescending(x => x.Score).ThenBy(x => x.Lesson, StringComparer.Ordinal).Take(Voters)
+            .GroupBy(x => x.Lesson, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(x => x.Score), StringComparer.Ordinal);
+        var most = votes.Count == 0 ? 0 : votes.Values.Max();
+        return most <= 0 ? new Dictionary<string, float>() : votes.ToDictionary(kv => kv.Key, kv => kv.Value / most, StringComparer.Ordinal);
     }
 
     /// <summary>Inverse ask frequency: a term in few asks tells lessons apart, one in many does not.</summary>

@@ -133,7 +133,7 @@ public sealed class ConceptMap
             var concepts = Groups
                 .Select(g => g.Select(form => analyze(lang, form).Distinct(StringComparer.Ordinal).ToArray()).Where(f => f.Length > 0).ToArray())
                 .Where(forms => forms.Length > 1)
-                .Select(forms => new Concept(forms, forms.SelectMany(f => f).ToHashSet(StringComparer.Ordinal)))
+                .Select((forms, i) => new Concept(forms, forms.SelectMany(f => f).ToHashSet(StringComparer.Ordinal)) { Id = i })
                 .ToArray();
             _byLang[lang] = new LangConcepts(concepts);
         }
@@ -163,7 +163,11 @@ public sealed class ConceptMap
     }
 
     /// <summary>One concept in one language's analysis: each form's terms, and all of them together.</summary>
-    public sealed record Concept(IReadOnlyList<string[]> Forms, HashSet<string> Terms);
+    public sealed record Concept(IReadOnlyList<string[]> Forms, HashSet<string> Terms)
+    {
+        /// <summary>The concept's place among its language's concepts: the same idea has the same id in every text.</summary>
+        public int Id { get; init; } = -1;
+    }
 
     private sealed record LangConcepts(Concept[] All);
 }

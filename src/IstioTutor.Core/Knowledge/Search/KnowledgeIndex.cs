@@ -27,6 +27,10 @@ public sealed partial class KnowledgeIndex : IDisposable
     private const float ConceptBoost = 0.9f;
     private const float PhraseBoost = 0.6f;
     private const int MaxPhrases = 12;
+    private const double UnseenHangulWeight = 0.25;
+    // Softens the ask classifier's near-certainty so that it lifts, rather than overrides, the sections'
+    // own match (chosen on the development set: 3 beat 1, 2 and 6).
+    private const double FitTemperature = 3;
 
     /// <summary>Keys every manifest has; they say nothing about what a section teaches.</summary>
     private static readonly HashSet<string> BoilerplateKeys = new(StringComparer.Ordinal) { "apiVersion", "kind", "metadata", "name", "namespace", "spec", "labels", "annotations" };
@@ -47,6 +51,7 @@ public sealed partial class KnowledgeIndex : IDisposable
     private readonly Analyzer _analyzer;
     private readonly Func<LessonSection, IReadOnlyList<string>> _keywordsOf;
     private readonly AskIndex _asks;
+    private readonly AskClassifier _classifier;
 
     /// <param name="keywordsOf">
     /// The lesson's keywords for a section. They go into every section's terms field so that, for
@@ -137,6 +142,7 @@ public sealed partial class KnowledgeIndex : IDisposable
 
         Concepts = new ConceptMap(_byLang.Keys, Analyze);
         _asks = new AskIndex(asks ?? [], Analyze);
+        _classifier = new AskClassifier(asks ?? [], Features);
     }
 
     public int Count => _sections.Count;
@@ -216,10 +222,12 @@ public sealed partial class KnowledgeIndex : IDisposable
             }
         }
 
-        var idf = terms.ToDictionary(t => t, t => Idf(lang, t), StringComparer.Ordinal);
+        var idf = terms.ToDictionary(t => t, t => Idf(lang, t) * (IsUnseenHangul(lang, t) ? UnseenHangulWeight : 1), StringComparer.Ordinal);
         var total = idf.Values.Sum();
         var top = _searcher.Search(query, max);
         var resemblance = _asks.Resemblance(lang, termSet, concepts);
+        var analyzed = Corrected(lang, Analyze(lang, text)).ToArray();
+        var fit = _classifier.Posterior(lang, [.. terms, .. concepts.Select(ConceptFeature), .. Bigrams(analyzed)], FitTemperature);
         var hits = new List<SearchHit>(top.ScoreDocs.Length);
         foreach (var sd in top.ScoreDocs)
         {
@@ -227,11 +235,24 @@ public sealed partial class KnowledgeIndex : IDisposable
             hits.Add(new SearchHit(_sections[i], sd.Score,
                 Coverage(terms, idf, total, concepts, _sectionTerms[i]),
                 Coverage(terms, idf, total, concepts, _lessonTerms[i]),
-                resemblance.GetValueOrDefault(_sections[i].LessonId)));
+                resemblance.GetValueOrDefault(_sections[i].LessonId),
+                fit.GetValueOrDefault(_sections[i].LessonId)));
         }
 
         return hits;
     }
+
+    /// <summary>What the ask classifier reads of a text: its analyzed terms, their pairs and the concepts they name.</summary>
+    private IReadOnlyList<string> Features(string lang, string text)
+    {
+        var terms = Analyze(lang, text);
+        return [.. terms, .. Concepts.Matches(lang, terms).Select(ConceptFeature), .. Bigrams(terms)];
+    }
+
+    /// <summary>Neighbouring terms as one feature: "lock down" and "plain text" say more than their words.</summary>
+    private static IEnumerable<string> Bigrams(IReadOnlyList<string> terms) => terms.Zip(terms.Skip(1), (a, b) => a + "+" + b);
+
+    private static string ConceptFeature(ConceptMap.Concept c) => "§" + c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The question's terms with typos mended: a term no section of the language has is replaced by the
@@ -344,6 +365,13 @@ public sealed partial class KnowledgeIndex : IDisposable
 
         return covered / total;
     }
+
+    /// <summary>
+    /// A Korean bigram no lesson has is mostly a spoken verb ending ("막히는거에요" gives five of them): one
+    /// word must not outweigh the nouns that say what the question is about.
+    /// </summary>
+    private bool IsUnseenHangul(string lang, string term) =>
+        lang == "ko" && term.Length > 0 && term[0] is >= '\uAC00' and <= '\uD7A3' && !Holds(lang, term);
 
     /// <summary>BM25's idf over the body field; terms no section of the language has weigh the most.</summary>
     private double Idf(string lang, string term)

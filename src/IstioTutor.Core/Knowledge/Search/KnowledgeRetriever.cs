@@ -9,9 +9,13 @@ namespace IstioTutor.Core.Knowledge.Search;
 /// </summary>
 public sealed class KnowledgeRetriever(KnowledgeBase knowledge, IOptions<KnowledgeOptions> options)
 {
-    private const int Candidates = 30;
-    // How much a lesson gains when the question resembles one of its authored asks (see AskIndex).
-    private static readonly float ResemblanceWeight = float.Parse(Environment.GetEnvironmentVariable("RW") ?? "0.5", System.Globalization.CultureInfo.InvariantCulture);
+    // Sections ranked before the lessons' asks have their say: enough that a lesson the asks point to is
+    // among them even when its sections share few of the question's words.
+    private const int Candidates = 60;
+    // What a lesson gains from the questions its author wrote for it (weights chosen on the development set,
+    // tests/eval/questions.yaml): the votes of the closest asks, and the classifier trained on all asks.
+    private const float ResemblanceWeight = 1f;
+    private const double FitWeight = 2;
 
     public Retrieval Retrieve(string question, string lang, Stage learnerStage)
     {
@@ -37,11 +41,15 @@ public sealed class KnowledgeRetriever(KnowledgeBase knowledge, IOptions<Knowled
         var byLesson = raw.GroupBy(h => h.Section.LessonId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(h => h.Score).Take(3).Sum(h => h.Score), StringComparer.Ordinal);
         var maxLesson = byLesson.Count == 0 ? 1f : Math.Max(byLesson.Values.Max(), 1e-6f);
+        // The lesson's asks then lift all its sections alike; which of them answers stays the sections' say.
         var scored = raw
-            .Select(h => h with { Score = h.Score * Weight(h.Section) * (0.7f + (0.3f * byLesson[h.Section.LessonId] / maxLesson)) * (float)(0.6 + (0.4 * h.Coverage)) * (1f + (ResemblanceWeight * h.Resemblance)) })
+            .Select(h => h with
+            {
+                Score = h.Score * Weight(h.Section) * (0.7f + (0.3f * byLesson[h.Section.LessonId] / maxLesson)) * (float)(0.6 + (0.4 * h.Coverage))
+                    * (1f + (ResemblanceWeight * h.Resemblance)) * (float)(1 + (FitWeight * h.LessonFit)),
+            })
             .OrderByDescending(h => h.Score)
             .ToList();
-        if (Environment.GetEnvironmentVariable("DBGRANK") is not null) { foreach (var h in scored.Take(8)) { Console.Error.WriteLine($"DBG {h.Score,8:0.00} raw={raw.First(r => r.Section == h.Section).Score,6:0.00} res={h.Resemblance:0.00} cov={h.Coverage:0.00} {h.Section.LessonId} / {h.Section.Heading}"); } }
         var hits = StageOrder(scored, learnerStage, o.EqualAnswerMargin);
         // Whether the curriculum covers the question is judged per lesson (a question's words are often
         // spread over a lesson's sections) and over the top few, since stage and lesson weighting may put a
