@@ -27,7 +27,6 @@ public sealed partial class KnowledgeIndex : IDisposable
     private const float ConceptBoost = 0.9f;
     private const float PhraseBoost = 0.6f;
     private const int MaxPhrases = 12;
-    private const double UnseenHangulWeight = 0.25;
     // Softens the ask classifier's near-certainty so that it lifts, rather than overrides, the sections'
     // own match (chosen on the development set: 3 beat 1, 2 and 6).
     private const double FitTemperature = 3;
@@ -222,7 +221,7 @@ public sealed partial class KnowledgeIndex : IDisposable
             }
         }
 
-        var idf = terms.ToDictionary(t => t, t => Idf(lang, t) * (IsUnseenHangul(lang, t) ? UnseenHangulWeight : 1), StringComparer.Ordinal);
+        var idf = terms.ToDictionary(t => t, t => Idf(lang, t), StringComparer.Ordinal);
         var total = idf.Values.Sum();
         var top = _searcher.Search(query, max);
         var resemblance = _asks.Resemblance(lang, termSet, concepts);
@@ -365,13 +364,6 @@ public sealed partial class KnowledgeIndex : IDisposable
 
         return covered / total;
     }
-
-    /// <summary>
-    /// A Korean bigram no lesson has is mostly a spoken verb ending ("막히는거에요" gives five of them): one
-    /// word must not outweigh the nouns that say what the question is about.
-    /// </summary>
-    private bool IsUnseenHangul(string lang, string term) =>
-        lang == "ko" && term.Length > 0 && term[0] is >= '\uAC00' and <= '\uD7A3' && !Holds(lang, term);
 
     /// <summary>BM25's idf over the body field; terms no section of the language has weigh the most.</summary>
     private double Idf(string lang, string term)
