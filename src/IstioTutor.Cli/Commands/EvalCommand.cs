@@ -35,7 +35,7 @@ internal static class EvalCommand
         };
         stage.AcceptOnlyFromAmong("beginner", "matched", "both");
         var json = new Option<bool>("--json") { Description = "Print the figures as one JSON object." };
-        var verbose = new Option<bool>("--verbose") { Description = "List every question the engine missed at top-1 or refused wrongly." };
+        var verbose = new Option<bool>("--verbose") { Description = "List every question the engine missed at top-1 (lesson or named section), refused wrongly, or answered without its terms." };
         var data = CommonOptions.Data();
         var command = new Command("eval", "Score the answer engine's routing against an evaluation set, beside a BM25 baseline.") { set, questions, stage, json, verbose, data };
         command.SetAction(async (parse, cancellationToken) =>
@@ -191,13 +191,16 @@ internal static class EvalCommand
         Console.WriteLine($"  {name,-14} top-1 {Pct(engine.Top1, engine.Answerable),-18} top-3 {Pct(engine.Top3, engine.Answerable),-18}"
             + (baseline is null ? "" : $" baseline top-1 {Pct(baseline.Top1, baseline.Answerable)}"));
 
+    private static bool WrongSection(EvalOutcome o) => o.Top1 && o.Question.Section is not null && !o.SectionTop1;
+
     private static void PrintMisses(EvalScore engine)
     {
-        foreach (var o in engine.Outcomes.Where(o => o.Question.OffTopic ? o.Grounded : !o.Top1 || !o.Hit))
+        foreach (var o in engine.Outcomes.Where(o => o.Question.OffTopic ? o.Grounded : !o.Top1 || !o.Hit || WrongSection(o)))
         {
             var what = o.Question.OffTopic ? "answered an off-topic question"
                 : !o.Grounded ? $"refused (expected {o.Question.Lesson})"
                 : !o.Top1 ? $"cited {o.First?.LessonId ?? "nothing"} first, expected {o.Question.Lesson}{(o.Top3 ? " (in top-3)" : "")}"
+                : WrongSection(o) ? $"right lesson, section \"{o.First?.Heading}\" first, expected \"{o.Question.Section}\"{(o.SectionTop3 ? " (in top-3)" : "")}{(o.Hit ? "" : $"; lacks {string.Join(", ", o.Question.MustContain)}")}"
                 : $"right lesson, but the answer lacks {string.Join(", ", o.Question.MustContain)}";
             Console.WriteLine($"  {o.Question.Id}: {what} — {o.Question.Question}");
         }
