@@ -109,6 +109,16 @@ public sealed partial class KnowledgeIndex : IDisposable
             writer.Commit();
         }
 
+        // A lesson covers the words its asks use as well as its own: "오쏘리제이션 폴리시" is how learners write
+        // the resource the lesson spells AuthorizationPolicy.
+        foreach (var a in asks ?? [])
+        {
+            if (lessonTerms.TryGetValue((a.LessonId, a.Lang), out var all))
+            {
+                all.UnionWith(Analyze(a.Lang, a.Text));
+            }
+        }
+
         _lessonTerms = sections.Select(s => lessonTerms[(s.LessonId, s.Lang)]).ToArray();
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
