@@ -62,6 +62,7 @@ public sealed partial class DomainLexicon
         "php", "django", "flask", "spring", "rails", "laravel", "nodejs", "npm", "excel", "vlookup", "mysql", "postgres", "postgresql",
         "mongodb", "redis", "elasticsearch", "oracle", "sql", "pandas", "numpy", "tensorflow", "pytorch", "unity", "unreal", "android",
         "ios", "swift", "kotlin", "flutter", "wordpress", "photoshop", "jquery", "css", "html", "celery", "airflow", "spark", "hadoop",
+        "nginx", "apache", "haproxy", "ubuntu", "debian", "wifi", "공유기", "와이파이", "엔진엑스", "우분투",
         "카프카", "리액트", "파이썬", "자바", "자바스크립트", "엑셀", "스프링", "장고", "레디스", "안드로이드", "플러터", "판다스",
     ];
 

@@ -33,6 +33,24 @@ public sealed class RetrievalTests(KnowledgeFixture fixture) : IClassFixture<Kno
     }
 
     [Fact]
+    public void A_chatty_question_naming_two_istio_only_terms_is_answered()
+    {
+        var retrieval = fixture.Retriever.Retrieve("lol sorry newbie here, so like what does a service mesh even do for me", "en", Stage.Beginner);
+
+        Assert.True(retrieval.OnTopic);
+        Assert.Equal("service-mesh-intro", retrieval.Best!.Section.LessonId);
+    }
+
+    [Fact]
+    public void A_web_server_question_that_says_proxy_is_about_another_technology()
+    {
+        var retrieval = fixture.Retriever.Retrieve("how do i set up nginx as a reverse proxy on ubuntu", "en", Stage.Beginner);
+
+        Assert.False(retrieval.OnTopic);
+        Assert.True(retrieval.Evidence.AboutAnotherTechnology);
+    }
+
+    [Fact]
     public void Naming_another_technology_beside_an_istio_term_stays_on_topic()
     {
         var retrieval = fixture.Retriever.Retrieve("How do I set a timeout on calls from my mesh to Kafka?", "en", Stage.Intermediate);
