@@ -17,7 +17,7 @@ public sealed class EvalFloorTests(KnowledgeFixture fixture) : IClassFixture<Kno
     private const double DevelopmentHitRateFloor = 0.85;
     private const double DevelopmentOffTopicRefusedFloor = 0.80;
     private const double HoldoutHitRateFloor = 0.95;
-    private const double DevelopmentTop1Floor = 0.91;
+    private const double DevelopmentTop1Floor = 0.89;
     private const double HoldoutTop1Floor = 0.90;
 
     private static IReadOnlyList<EvalQuestion> LoadSet(string relativePath)
