@@ -111,11 +111,16 @@ public sealed partial class KnowledgeIndex : IDisposable
 
         // A lesson covers the words its asks use as well as its own: "오쏘리제이션 폴리시" is how learners write
         // the resource the lesson spells AuthorizationPolicy.
+        // Each ask is analyzed once here; the coverage sets, the ask index and the classifier all read it.
+        var askTerms = new Dictionary<(string Lang, string Text), IReadOnlyList<string>>();
+        IReadOnlyList<string> AskTerms(string lang, string text) =>
+            askTerms.TryGetValue((lang, text), out var known) ? known : askTerms[(lang, text)] = Analyze(lang, text);
+
         foreach (var a in asks ?? [])
         {
             if (lessonTerms.TryGetValue((a.LessonId, a.Lang), out var all))
             {
-                all.UnionWith(Analyze(a.Lang, a.Text));
+                all.UnionWith(AskTerms(a.Lang, a.Text));
             }
         }
 
@@ -150,8 +155,8 @@ public sealed partial class KnowledgeIndex : IDisposable
         }
 
         Concepts = new ConceptMap(_byLang.Keys, Analyze);
-        _asks = new AskIndex(asks ?? [], Analyze);
-        _classifier = new AskClassifier(asks ?? [], Features);
+        _asks = new AskIndex(asks ?? [], AskTerms);
+        _classifier = new AskClassifier(asks ?? [], (lang, text) => Features(lang, AskTerms(lang, text)));
     }
 
     public int Count => _sections.Count;
@@ -252,11 +257,8 @@ public sealed partial class KnowledgeIndex : IDisposable
     }
 
     /// <summary>What the ask classifier reads of a text: its analyzed terms, their pairs and the concepts they name.</summary>
-    private IReadOnlyList<string> Features(string lang, string text)
-    {
-        var terms = Analyze(lang, text);
-        return [.. terms, .. Concepts.Matches(lang, terms).Select(ConceptFeature), .. Bigrams(terms)];
-    }
+    private IReadOnlyList<string> Features(string lang, IReadOnlyList<string> terms) =>
+        [.. terms, .. Concepts.Matches(lang, terms).Select(ConceptFeature), .. Bigrams(terms)];
 
     /// <summary>Neighbouring terms as one feature: "lock down" and "plain text" say more than their words.</summary>
     private static IEnumerable<string> Bigrams(IReadOnlyList<string> terms) => terms.Zip(terms.Skip(1), (a, b) => a + "+" + b);
