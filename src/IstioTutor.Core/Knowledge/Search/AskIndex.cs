@@ -21,7 +21,7 @@ internal sealed class AskIndex
     {
         _byLang = asks.GroupBy(a => a.Lang, StringComparer.Ordinal).ToDictionary(
             g => g.Key,
-            g => g.Select(a => new Ask(a.LessonId, a.Text, analyze(a.Lang, a.Text).ToHashSet(StringComparer.Ordinal))).Where(a => a.Terms.Count > 0).ToArray(),
+            g => g.Select(a => new Ask(a.LessonId, analyze(a.Lang, a.Text).ToHashSet(StringComparer.Ordinal))).Where(a => a.Terms.Count > 0).ToArray(),
             StringComparer.Ordinal);
         _askFrequency = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         _postings = new Dictionary<string, Dictionary<string, List<int>>>(StringComparer.Ordinal);
@@ -45,8 +45,6 @@ internal sealed class AskIndex
             _askFrequency[lang] = postings.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal);
         }
     }
-
-    public int Count => _byLang.Values.Sum(a => a.Length);
 
     /// <summary>
     /// Per lesson, its share of the votes of the <see cref="Voters"/> asks closest to the question, relative
@@ -124,5 +122,5 @@ internal sealed class AskIndex
     private double Weight(string lang, string term, int n) =>
         Math.Log(1 + ((n + 0.5) / (_askFrequency[lang].GetValueOrDefault(term) + 0.5)));
 
-    private sealed record Ask(string LessonId, string Text, HashSet<string> Terms);
+    private sealed record Ask(string LessonId, HashSet<string> Terms);
 }
