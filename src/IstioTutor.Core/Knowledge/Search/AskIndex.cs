@@ -43,6 +43,11 @@ internal sealed class AskIndex
 
             _postings[lang] = postings;
             _askFrequency[lang] = postings.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal);
+            // An ask's own weight depends on the asks alone: summed once here, not on every question.
+            for (var i = 0; i < all.Length; i++)
+            {
+                all[i] = all[i] with { Weight = all[i].Terms.Sum(t => Weight(lang, t, all.Length)) };
+            }
         }
     }
 
@@ -100,9 +105,8 @@ internal sealed class AskIndex
                 }
             }
 
-            var askWeight = ask.Terms.Sum(t => Weight(lang, t, all.Length));
             var heldOfAsk = matched.Sum(t => Weight(lang, t, all.Length));
-            var score = (float)Math.Sqrt(heldOfQuestion / questionWeight * Math.Min(1, heldOfAsk / askWeight));
+            var score = (float)Math.Sqrt(heldOfQuestion / questionWeight * Math.Min(1, heldOfAsk / ask.Weight));
             if (score > 0)
             {
                 scored.Add((ask.LessonId, score));
@@ -122,5 +126,9 @@ internal sealed class AskIndex
     private double Weight(string lang, string term, int n) =>
         Math.Log(1 + ((n + 0.5) / (_askFrequency[lang].GetValueOrDefault(term) + 0.5)));
 
-    private sealed record Ask(string LessonId, HashSet<string> Terms);
+    private sealed record Ask(string LessonId, HashSet<string> Terms)
+    {
+        /// <summary>The sum of the ask's term weights, set once the language's asks are all counted.</summary>
+        public double Weight { get; init; }
+    }
 }

@@ -191,7 +191,9 @@ public sealed partial class KnowledgeIndex : IDisposable
     /// </summary>
     public IReadOnlyList<SearchHit> Search(string text, string lang, int max)
     {
-        var terms = Corrected(lang, Analyze(lang, text)).Distinct(StringComparer.Ordinal).Take(MaxQueryTerms).ToArray();
+        // In order and with repeats, for the classifier's word pairs; the query itself takes each term once.
+        var analyzed = Corrected(lang, Analyze(lang, text)).ToArray();
+        var terms = analyzed.Distinct(StringComparer.Ordinal).Take(MaxQueryTerms).ToArray();
         if (terms.Length == 0)
         {
             return [];
@@ -240,7 +242,6 @@ public sealed partial class KnowledgeIndex : IDisposable
         var total = idf.Values.Sum();
         var top = _searcher.Search(query, max);
         var resemblance = _asks.Resemblance(lang, termSet, concepts);
-        var analyzed = Corrected(lang, Analyze(lang, text)).ToArray();
         var fit = _classifier.Posterior(lang, [.. terms, .. concepts.Select(ConceptFeature), .. Bigrams(analyzed)], FitTemperature);
         var hits = new List<SearchHit>(top.ScoreDocs.Length);
         foreach (var sd in top.ScoreDocs)
