@@ -69,47 +69,49 @@ internal sealed class AskIndex
         // Each question term with the forms that count as it (itself, or any form of a concept it belongs to).
         var wanted = terms.Select(t => (Term: t, Forms: concepts.Where(c => c.Terms.Contains(t)).SelectMany(c => c.Terms).Append(t).ToHashSet(StringComparer.Ordinal))).ToArray();
         var questionWeight = wanted.Sum(w => Weight(lang, w.Term, all.Length));
-        var candidates = new HashSet<int>();
+        // Accumulated term by term over the postings, so an ask costs only the terms it shares: the share of
+        // the question's weight each ask holds (a term counts once, whichever of its forms the ask has), and
+        // the weight of the distinct forms it matched, each once however many question terms it serves.
+        var heldOfQuestion = new Dictionary<int, double>();
+        var heldOfAsk = new Dictionary<int, double>();
+        var hitByTerm = new HashSet<int>();
         foreach (var w in wanted)
         {
+            hitByTerm.Clear();
             foreach (var f in w.Forms)
             {
                 if (postings.TryGetValue(f, out var list))
                 {
-                    candidates.UnionWith(list);
+                    hitByTerm.UnionWith(list);
+                }
+            }
+
+            var weight = Weight(lang, w.Term, all.Length);
+            foreach (var i in hitByTerm)
+            {
+                heldOfQuestion[i] = heldOfQuestion.GetValueOrDefault(i) + weight;
+            }
+        }
+
+        foreach (var f in wanted.SelectMany(w => w.Forms).Distinct(StringComparer.Ordinal))
+        {
+            if (postings.TryGetValue(f, out var list))
+            {
+                var weight = Weight(lang, f, all.Length);
+                foreach (var i in list)
+                {
+                    heldOfAsk[i] = heldOfAsk.GetValueOrDefault(i) + weight;
                 }
             }
         }
 
-        var scored = new List<(string Lesson, float Score)>();
-        foreach (var i in candidates)
+        var scored = new List<(string Lesson, float Score)>(heldOfQuestion.Count);
+        foreach (var (i, held) in heldOfQuestion)
         {
-            var ask = all[i];
-            var heldOfQuestion = 0.0;
-            var matched = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var w in wanted)
-            {
-                var hit = false;
-                foreach (var f in w.Forms)
-                {
-                    if (ask.Terms.Contains(f))
-                    {
-                        matched.Add(f);
-                        hit = true;
-                    }
-                }
-
-                if (hit)
-                {
-                    heldOfQuestion += Weight(lang, w.Term, all.Length);
-                }
-            }
-
-            var heldOfAsk = matched.Sum(t => Weight(lang, t, all.Length));
-            var score = (float)Math.Sqrt(heldOfQuestion / questionWeight * Math.Min(1, heldOfAsk / ask.Weight));
+            var score = (float)Math.Sqrt(held / questionWeight * Math.Min(1, heldOfAsk[i] / all[i].Weight));
             if (score > 0)
             {
-                scored.Add((ask.LessonId, score));
+                scored.Add((all[i].LessonId, score));
             }
         }
 
