@@ -14,9 +14,11 @@ public sealed class KnowledgeRetriever(KnowledgeBase knowledge, IOptions<Knowled
     private const int Candidates = 60;
     // What a lesson gains from the questions its author wrote for it: the votes of the closest asks, and the
     // classifier trained on all asks. Chosen on the development set (tests/eval/questions.yaml) from the
-    // middle of a flat optimum: classifier weight 2–3 and asks' weight 0.5–1 all give the same top-1.
-    private const float ResemblanceWeight = 1f;
-    private const double FitWeight = 2.5;
+    // middle of a flat optimum once the asks had doubled (about 90 a lesson and language): classifier
+    // weight 5–10 with asks' weight 3–10 give the same top-1 within one question; the more asks, the more
+    // the classifier can be trusted over the sections' words.
+    private const float ResemblanceWeight = 4f;
+    private const double FitWeight = 7.5;
 
     public Retrieval Retrieve(string question, string lang, Stage learnerStage)
     {
