@@ -12,6 +12,12 @@ public sealed record DomainEvidence(int Strong, int Weak)
 
     public int Foreign { get; init; }
 
+    /// <summary>Istio API kinds and tools named (AuthorizationPolicy, istioctl...): the question asks about one of them.</summary>
+    public int Named { get; init; }
+
+    /// <summary>Named an Istio kind or tool, or two Istio-only terms: about Istio, however chatty the rest.</summary>
+    public bool NamesIstio => Named > 0 || Core >= 2;
+
     public bool Any => Strong + Weak > 0;
 
     /// <summary>The question is about another technology and only borrows a generic word of ours ("timeout", "재시도").</summary>

@@ -53,6 +53,17 @@ public sealed partial class DomainLexicon
     ];
 
     /// <summary>
+    /// Istio's own API kinds and tools. A question that names one is asking about it, however chatty the
+    /// rest ("spec 비워둔 AuthorizationPolicy …"); "istio" itself is left out, since people name it to say
+    /// what they do not mean ("이스티오 말고 이스탄불").
+    /// </summary>
+    private static readonly string[] NamedTerms =
+    [
+        "istiod", "istioctl", "virtualservice", "destinationrule", "serviceentry", "peerauthentication", "authorizationpolicy",
+        "requestauthentication", "envoyfilter", "wasmplugin", "workloadentry", "workloadgroup", "ztunnel",
+    ];
+
+    /// <summary>
     /// Technologies outside the curriculum that learners also ask about. A question that names one and no
     /// core term is about that technology, even when it shares a generic word ("Kafka consumer timeout").
     /// </summary>
@@ -68,6 +79,7 @@ public sealed partial class DomainLexicon
 
     private readonly HashSet<string> _knownWords;
     private readonly HashSet<string> _coreWords;
+    private readonly HashSet<string> _namedWords = NamedTerms.ToHashSet(StringComparer.Ordinal);
     private readonly string[] _corePhrases;
     private readonly HashSet<string> _foreignWords;
     private readonly string[] _foreignPhrases;
@@ -107,6 +119,7 @@ public sealed partial class DomainLexicon
         return new DomainEvidence(strong, weak)
         {
             Core = words.Count(_coreWords.Contains) + _corePhrases.Count(p => Contains(text, p)),
+            Named = words.Count(_namedWords.Contains),
             // Foreign names also count at the head of a compound ("스프링부트"): refusing is only on their word.
             Foreign = words.Count(_foreignWords.Contains) + _foreignPhrases.Count(p => text.Contains(p, StringComparison.Ordinal)),
         };

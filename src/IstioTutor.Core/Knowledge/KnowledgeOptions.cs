@@ -26,12 +26,12 @@ public sealed class KnowledgeOptions
     public double MinCoverage { get; set; } = 0.25;
 
     /// <summary>
-    /// The floor when the question names two Istio-only terms ("istio", "envoy", "service mesh"): it is about
-    /// Istio whatever else it says, and chatty words ("ok dumb question but what even is a service mesh")
-    /// must not get it refused.
+    /// The floor when the question names one of Istio's API kinds or tools (AuthorizationPolicy, istioctl) or
+    /// two Istio-only terms ("istio", "envoy", "service mesh"): it is about Istio whatever else it says, and
+    /// chatty words ("ok dumb question but what even is a service mesh") must not get it refused.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinCoverageTwoCoreTerms { get; set; } = 0.10;
+    public double MinCoverageIstioNamed { get; set; } = 0.10;
 
     /// <summary>The same floor when the question only shares lesson keywords ("weight", "rollback").</summary>
     [Range(0.0, 1.0)]

@@ -42,6 +42,16 @@ public sealed class RetrievalTests(KnowledgeFixture fixture) : IClassFixture<Kno
     }
 
     [Fact]
+    public void A_chatty_korean_question_naming_one_istio_kind_is_answered()
+    {
+        // Below the ordinary coverage floor: chatty endings and one resource name.
+        var retrieval = fixture.Retriever.Retrieve("그니까 VirtualService 그거 대충 뭐하는 애임?", "ko", Stage.Beginner);
+
+        Assert.True(retrieval.OnTopic);
+        Assert.Equal("virtualservice-basics", retrieval.Best!.Section.LessonId);
+    }
+
+    [Fact]
     public void A_web_server_question_that_says_proxy_is_about_another_technology()
     {
         var retrieval = fixture.Retriever.Retrieve("how do i set up nginx as a reverse proxy on ubuntu", "en", Stage.Beginner);

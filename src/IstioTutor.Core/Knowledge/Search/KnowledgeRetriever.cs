@@ -60,7 +60,7 @@ public sealed class KnowledgeRetriever(KnowledgeBase knowledge, IOptions<Knowled
         var coverage = hits.Take(3).Select(h => h.LessonCoverage).DefaultIfEmpty(0).Max();
         var onTopic = hits.Length > 0
             && !evidence.AboutAnotherTechnology
-            && ((evidence.Strong > 0 && coverage >= (evidence.Core >= 2 ? o.MinCoverageTwoCoreTerms : o.MinCoverage))
+            && ((evidence.Strong > 0 && coverage >= (evidence.NamesIstio ? o.MinCoverageIstioNamed : o.MinCoverage))
                 || (evidence.Weak > 0 && coverage >= o.MinCoverageWeakEvidence));
         return new Retrieval(hits, onTopic, evidence, lang, learnerStage);
     }
