@@ -105,9 +105,13 @@ public sealed partial class DomainLexicon
         _knownWords = [.. _strongWords, .. _weakWords, .. _coreWords, .. _foreignWords];
     }
 
-    /// <summary>The built-in strong terms plus every lesson's keywords as weak terms.</summary>
+    /// <summary>
+    /// The built-in strong terms plus every lesson's keywords as weak terms, less the keywords that are
+    /// everyday function words: AuthorizationPolicy's fields "from", "to" and "when" are keywords of its
+    /// lesson, and would otherwise make any English sentence domain evidence.
+    /// </summary>
     public static DomainLexicon From(IEnumerable<Lesson> lessons) =>
-        new(StrongTerms, lessons.SelectMany(l => l.Keywords).Concat(WeakTerms));
+        new(StrongTerms, lessons.SelectMany(l => l.Keywords).Where(k => !Search.QuestionStopWords.ForEnglish.Contains(k)).Concat(WeakTerms));
 
     /// <summary>How many strong and weak domain terms <paramref name="question"/> contains.</summary>
     public DomainEvidence Evidence(string question)

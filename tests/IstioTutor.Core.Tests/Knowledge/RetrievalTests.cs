@@ -52,6 +52,15 @@ public sealed class RetrievalTests(KnowledgeFixture fixture) : IClassFixture<Kno
     }
 
     [Fact]
+    public void A_lesson_keyword_that_is_a_function_word_is_no_domain_evidence()
+    {
+        // "to", "from" and "when" are AuthorizationPolicy fields and so its lesson's keywords.
+        var evidence = fixture.Knowledge.Lexicon.Evidence("when is it best to fly from Seoul to Busan");
+
+        Assert.False(evidence.Any);
+    }
+
+    [Fact]
     public void A_web_server_question_that_says_proxy_is_about_another_technology()
     {
         var retrieval = fixture.Retriever.Retrieve("how do i set up nginx as a reverse proxy on ubuntu", "en", Stage.Beginner);

@@ -30,6 +30,8 @@ public sealed partial class KnowledgeIndex : IDisposable
     // Softens the ask classifier's near-certainty so that it lifts, rather than overrides, the sections'
     // own match (chosen on the development set: 2–2.5 beat 1.5, 3 and 4).
     private const double FitTemperature = 2.5;
+    // How many of a lesson's asks must use a word before the lesson counts as covering it.
+    private const int MinAsksForCoverage = 2;
 
     /// <summary>Keys every manifest has; they say nothing about what a section teaches.</summary>
     private static readonly HashSet<string> BoilerplateKeys = new(StringComparer.Ordinal) { "apiVersion", "kind", "metadata", "name", "namespace", "spec", "labels", "annotations" };
@@ -116,11 +118,14 @@ public sealed partial class KnowledgeIndex : IDisposable
         IReadOnlyList<string> AskTerms(string lang, string text) =>
             askTerms.TryGetValue((lang, text), out var known) ? known : askTerms[(lang, text)] = Analyze(lang, text);
 
-        foreach (var a in asks ?? [])
+        // Only words that recur in a lesson's asks count: with a hundred asks a lesson, one ask's passing word
+        // ("the weather api hangs") would otherwise make "what's the weather tomorrow" look covered.
+        foreach (var lesson in (asks ?? []).GroupBy(a => (a.LessonId, a.Lang)))
         {
-            if (lessonTerms.TryGetValue((a.LessonId, a.Lang), out var all))
+            if (lessonTerms.TryGetValue(lesson.Key, out var all))
             {
-                all.UnionWith(AskTerms(a.Lang, a.Text));
+                all.UnionWith(lesson.SelectMany(a => AskTerms(a.Lang, a.Text).Distinct(StringComparer.Ordinal))
+                    .GroupBy(t => t, StringComparer.Ordinal).Where(g => g.Count() >= MinAsksForCoverage).Select(g => g.Key));
             }
         }
 
