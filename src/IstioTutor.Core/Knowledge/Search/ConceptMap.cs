@@ -135,7 +135,23 @@ public sealed class ConceptMap
                 .Where(forms => forms.Length > 1)
                 .Select((forms, i) => new Concept(forms, forms.SelectMany(f => f).ToHashSet(StringComparer.Ordinal)) { Id = i })
                 .ToArray();
-            _byLang[lang] = new LangConcepts(concepts);
+            // Each form is filed under its first term, so a text is matched by looking up its own terms rather
+            // than by trying every form of every concept (the index matches ten thousand asks at build time).
+            var byFirstTerm = new Dictionary<string, List<(int Concept, string[] Form)>>(StringComparer.Ordinal);
+            for (var i = 0; i < concepts.Length; i++)
+            {
+                foreach (var form in concepts[i].Forms)
+                {
+                    if (!byFirstTerm.TryGetValue(form[0], out var list))
+                    {
+                        byFirstTerm[form[0]] = list = [];
+                    }
+
+                    list.Add((i, form));
+                }
+            }
+
+            _byLang[lang] = new LangConcepts(concepts, byFirstTerm);
         }
     }
 
@@ -159,7 +175,23 @@ public sealed class ConceptMap
         }
 
         var set = questionTerms as ISet<string> ?? questionTerms.ToHashSet(StringComparer.Ordinal);
-        return concepts.All.Where(c => c.Forms.Any(f => f.All(set.Contains))).ToArray();
+        var matched = new SortedSet<int>();
+        foreach (var term in set)
+        {
+            if (concepts.ByFirstTerm.TryGetValue(term, out var forms))
+            {
+                foreach (var (concept, form) in forms)
+                {
+                    if (form.All(set.Contains))
+                    {
+                        matched.Add(concept);
+                    }
+                }
+            }
+        }
+
+        // In the concepts' own order, as callers have always received them.
+        return matched.Select(i => concepts.All[i]).ToArray();
     }
 
     /// <summary>One concept in one language's analysis: each form's terms, and all of them together.</summary>
@@ -169,5 +201,5 @@ public sealed class ConceptMap
         public int Id { get; init; } = -1;
     }
 
-    private sealed record LangConcepts(Concept[] All);
+    private sealed record LangConcepts(Concept[] All, Dictionary<string, List<(int Concept, string[] Form)>> ByFirstTerm);
 }
