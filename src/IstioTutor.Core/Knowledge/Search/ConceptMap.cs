@@ -109,7 +109,7 @@ public sealed class ConceptMap
         ["memory", "CPU", "resources", "메모리"],
         ["concurrency", "worker threads", "threads", "동시성", "워커 스레드", "스레드"],
         ["Sidecar resource", "egress hosts", "configuration scope", "사이드카 리소스", "설정 범위"],
-        ["multi-tenancy", "tenant", "tenants", "team", "teams", "멀티테넌시", "테넌트", "팀"],
+        ["multi-tenancy", "tenant", "tenants", "멀티테넌시", "테넌트"],
         ["exportTo", "visibility", "visible", "가시성", "노출"],
         ["ambient", "ambient mode", "sidecarless", "앰비언트", "사이드카 없는"],
         ["ztunnel", "L4", "지터널"],
