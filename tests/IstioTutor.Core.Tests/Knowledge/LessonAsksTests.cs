@@ -30,6 +30,37 @@ public sealed class LessonAsksTests(KnowledgeFixture fixture) : IClassFixture<Kn
         Assert.Empty(copied);
     }
 
+    [Theory]
+    [InlineData(EvalSet.DefaultRelativePath)]
+    [InlineData(EvalSet.HoldoutRelativePath)]
+    [InlineData(EvalSet.BlindRelativePath)]
+    public void No_ask_shares_most_of_its_words_with_a_question_of_an_evaluation_set(string relativePath)
+    {
+        // Asks are written from the lessons alone, yet thousands of them can still land on an evaluation question
+        // by chance; one that shares 70 % of its words would let the evaluation find its own question again.
+        var path = EvalSet.Locate(AppContext.BaseDirectory, relativePath) ?? throw new FileNotFoundException(relativePath);
+        var questions = EvalSet.Parse(File.ReadAllText(path), path).Select(q => Words(q.Question)).Where(w => w.Count > 0).ToArray();
+
+        // Named by lesson and position only: the message must not quote a held-out or blind question's words.
+        var near = fixture.Knowledge.Curriculum.Lessons
+            .SelectMany(l => l.Asks.Select((a, i) => (Where: $"{l.Id} ({l.Lang}) ask #{i + 1}", Words: Words(a))))
+            .Where(x => questions.Any(q => Jaccard(q, x.Words) >= NearCopy))
+            .Select(x => x.Where)
+            .ToArray();
+
+        Assert.Empty(near);
+    }
+
+    private const double NearCopy = 0.7;
+
+    private static HashSet<string> Words(string text) => Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+
+    private static double Jaccard(HashSet<string> a, HashSet<string> b)
+    {
+        var shared = a.Count(b.Contains);
+        return shared == 0 ? 0 : (double)shared / (a.Count + b.Count - shared);
+    }
+
     /// <summary>Case, punctuation and spacing do not make a copy a new question.</summary>
     private static string Normalize(string text) =>
         string.Join(' ', new string([.. text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ')]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
