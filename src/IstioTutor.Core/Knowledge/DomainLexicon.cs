@@ -64,8 +64,8 @@ public sealed partial class DomainLexicon
     ];
 
     /// <summary>
-    /// Technologies outside the curriculum that learners also ask about. A question that names one and no
-    /// core term is about that technology, even when it shares a generic word ("Kafka consumer timeout").
+    /// Technologies and everyday things outside the curriculum that learners also ask about. A question that
+    /// names one and no core term is about that, even when it shares a generic word ("Kafka consumer timeout").
     /// </summary>
     private static readonly string[] ForeignTerms =
     [
@@ -74,6 +74,9 @@ public sealed partial class DomainLexicon
         "mongodb", "redis", "elasticsearch", "oracle", "sql", "pandas", "numpy", "tensorflow", "pytorch", "unity", "unreal", "android",
         "ios", "swift", "kotlin", "flutter", "wordpress", "photoshop", "jquery", "css", "html", "celery", "airflow", "spark", "hadoop",
         "nginx", "apache", "haproxy", "ubuntu", "debian", "wifi", "공유기", "와이파이", "엔진엑스", "우분투",
+        // Households and pets: "circuit breaker", "weight" and "sidecar" have everyday senses too.
+        "microwave", "kettle", "fuse", "fusebox", "electrician", "electrical panel", "dog", "dogs", "puppy", "kitten",
+        "두꺼비집", "전자레인지", "전기레인지", "강아지", "반려견", "고양이",
         "카프카", "리액트", "파이썬", "자바", "자바스크립트", "엑셀", "스프링", "장고", "레디스", "안드로이드", "플러터", "판다스",
     ];
 

@@ -61,6 +61,14 @@ public sealed class RetrievalTests(KnowledgeFixture fixture) : IClassFixture<Kno
     }
 
     [Fact]
+    public void A_household_circuit_breaker_question_is_off_topic()
+    {
+        var retrieval = fixture.Retriever.Retrieve("our old fuse box has one circuit breaker that trips whenever the dryer runs", "en", Stage.Beginner);
+
+        Assert.False(retrieval.OnTopic);
+    }
+
+    [Fact]
     public void A_web_server_question_that_says_proxy_is_about_another_technology()
     {
         var retrieval = fixture.Retriever.Retrieve("how do i set up nginx as a reverse proxy on ubuntu", "en", Stage.Beginner);
