@@ -22,8 +22,7 @@ public sealed class LessonAsksTests(KnowledgeFixture fixture) : IClassFixture<Kn
     [InlineData(EvalSet.BlindRelativePath)]
     public void No_ask_is_a_question_of_an_evaluation_set(string relativePath)
     {
-        var path = EvalSet.Locate(AppContext.BaseDirectory, relativePath) ?? throw new FileNotFoundException(relativePath);
-        var questions = EvalSet.Parse(File.ReadAllText(path), path).Select(q => Normalize(q.Question)).ToHashSet(StringComparer.Ordinal);
+        var questions = Questions(relativePath).Select(Normalize).ToHashSet(StringComparer.Ordinal);
 
         var copied = fixture.Knowledge.Curriculum.Lessons.SelectMany(l => l.Asks.Select(a => (l.Id, a))).Where(x => questions.Contains(Normalize(x.a))).ToArray();
 
@@ -38,8 +37,7 @@ public sealed class LessonAsksTests(KnowledgeFixture fixture) : IClassFixture<Kn
     {
         // Asks are written from the lessons alone, yet thousands of them can still land on an evaluation question
         // by chance; one that shares 70 % of its words would let the evaluation find its own question again.
-        var path = EvalSet.Locate(AppContext.BaseDirectory, relativePath) ?? throw new FileNotFoundException(relativePath);
-        var questions = EvalSet.Parse(File.ReadAllText(path), path).Select(q => Words(q.Question)).Where(w => w.Count > 0).ToArray();
+        var questions = Questions(relativePath).Select(Words).Where(w => w.Count > 0).ToArray();
 
         // Named by lesson and position only: the message must not quote a held-out or blind question's words.
         var near = fixture.Knowledge.Curriculum.Lessons
@@ -52,6 +50,12 @@ public sealed class LessonAsksTests(KnowledgeFixture fixture) : IClassFixture<Kn
     }
 
     private const double NearCopy = 0.7;
+
+    private static IEnumerable<string> Questions(string relativePath)
+    {
+        var path = EvalSet.Locate(AppContext.BaseDirectory, relativePath) ?? throw new FileNotFoundException(relativePath);
+        return EvalSet.Parse(File.ReadAllText(path), path).Select(q => q.Question);
+    }
 
     private static HashSet<string> Words(string text) => Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 
