@@ -44,13 +44,8 @@ public sealed class KnowledgeRetriever(KnowledgeBase knowledge, IOptions<Knowled
         var byLesson = raw.GroupBy(h => h.Section.LessonId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(h => h.Score).Take(3).Sum(h => h.Score), StringComparer.Ordinal);
         var maxLesson = byLesson.Count == 0 ? 1f : Math.Max(byLesson.Values.Max(), 1e-6f);
-        // The lesson's asks then lift all its sections alike; which of them answers stays the sections' say.
         var scored = raw
-            .Select(h => h with
-            {
-                Score = h.Score * Weight(h.Section) * (0.7f + (0.3f * byLesson[h.Section.LessonId] / maxLesson)) * (float)(0.6 + (0.4 * h.Coverage))
-                    * (1f + (ResemblanceWeight * h.Resemblance)) * (float)(1 + (FitWeight * h.LessonFit)),
-            })
+            .Select(h => h with { Score = SectionScore(h, byLesson[h.Section.LessonId] / maxLesson) })
             .OrderByDescending(h => h.Score)
             .ToList();
         var hits = StageOrder(scored, learnerStage, o.EqualAnswerMargin);
@@ -64,6 +59,18 @@ public sealed class KnowledgeRetriever(KnowledgeBase knowledge, IOptions<Knowled
                 || (evidence.Weak > 0 && coverage >= o.MinCoverageWeakEvidence));
         return new Retrieval(hits, onTopic, evidence, lang, learnerStage);
     }
+
+    /// <summary>
+    /// A section's final score from its BM25 match and what its lesson has going for it
+    /// (<paramref name="lessonShare"/>: its lesson's total match relative to the best lesson's, 0..1).
+    /// The lesson's asks lift all its sections alike; which of them answers stays the sections' say.
+    /// BM25 enters by its square root: a section that matches a few of the question's words strongly would
+    /// otherwise outweigh one holding more of them (coverage) and the lesson's asks (chosen on the development
+    /// set's named sections: 225 → 232 of 328 right, lessons 434 → 435 of 455).
+    /// </summary>
+    internal static float SectionScore(SearchHit h, float lessonShare) =>
+        MathF.Sqrt(h.Score) * Weight(h.Section) * (0.7f + (0.3f * lessonShare)) * (float)(0.6 + (0.4 * h.Coverage))
+            * (1f + (ResemblanceWeight * h.Resemblance)) * (float)(1 + (FitWeight * h.LessonFit));
 
     /// <summary>
     /// Routing by answer: the best-scoring section comes first whatever the learner's stage. Only among
