@@ -12,14 +12,14 @@ namespace IstioTutor.Core.Tests.Answering;
 /// </summary>
 public sealed class EvalFloorTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
 {
-    // Floors sit a point or two below the figures of 2026-12-06 (README): development 455 on-topic questions,
-    // top-1 95.4 %, terms 87.9 %, off-topic refused 35/39; held-out top-1 60/63, terms 59/63. The held-out hit
+    // Floors sit a point or two below the figures of 2026-12-06 (README): development 641 on-topic questions,
+    // top-1 95.6 %, terms 89.5 %, off-topic refused 48/51; held-out top-1 60/63, terms 59/63. The held-out hit
     // rate fell from 60 to 59 when the asks grew to about 150 a lesson; the set is never tuned on, so its floor
     // follows it rather than the engine being fitted to it.
-    private const double DevelopmentHitRateFloor = 0.86;
-    private const double DevelopmentOffTopicRefusedFloor = 0.85;
+    private const double DevelopmentHitRateFloor = 0.88;
+    private const double DevelopmentOffTopicRefusedFloor = 0.90;
     private const double HoldoutHitRateFloor = 0.93;
-    private const double DevelopmentTop1Floor = 0.93;
+    private const double DevelopmentTop1Floor = 0.94;
     private const double HoldoutTop1Floor = 0.92;
 
     private static IReadOnlyList<EvalQuestion> LoadSet(string relativePath)
