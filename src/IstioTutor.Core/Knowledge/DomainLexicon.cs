@@ -61,6 +61,10 @@ public sealed partial class DomainLexicon
     [
         "istiod", "istioctl", "virtualservice", "destinationrule", "serviceentry", "peerauthentication", "authorizationpolicy",
         "requestauthentication", "envoyfilter", "wasmplugin", "workloadentry", "workloadgroup", "ztunnel",
+        // How Korean learners spell them out: no lesson writes these, but a question using one is about the kind.
+        "버추얼서비스", "버추얼 서비스", "데스티네이션룰", "데스티네이션 룰", "오쏘리제이션 폴리시", "오쏘리제이션폴리시",
+        "오소리제이션 폴리시", "피어 어센티케이션", "피어어센티케이션", "피어 오센티케이션", "리퀘스트 어센티케이션",
+        "서비스엔트리", "엔보이필터", "엔보이 필터", "지티널", "이스티오디",
     ];
 
     /// <summary>
@@ -82,7 +86,8 @@ public sealed partial class DomainLexicon
 
     private readonly HashSet<string> _knownWords;
     private readonly HashSet<string> _coreWords;
-    private readonly HashSet<string> _namedWords = NamedTerms.ToHashSet(StringComparer.Ordinal);
+    private readonly HashSet<string> _namedWords = NamedTerms.Where(IsSingleLatinWord).ToHashSet(StringComparer.Ordinal);
+    private readonly string[] _namedPhrases = NamedTerms.Where(t => !IsSingleLatinWord(t)).ToArray();
     private readonly string[] _corePhrases;
     private readonly HashSet<string> _foreignWords;
     private readonly string[] _foreignPhrases;
@@ -114,7 +119,7 @@ public sealed partial class DomainLexicon
     /// lesson, and would otherwise make any English sentence domain evidence.
     /// </summary>
     public static DomainLexicon From(IEnumerable<Lesson> lessons) =>
-        new(StrongTerms, lessons.SelectMany(l => l.Keywords).Where(k => !Search.QuestionStopWords.ForEnglish.Contains(k)).Concat(WeakTerms));
+        new(StrongTerms.Concat(NamedTerms), lessons.SelectMany(l => l.Keywords).Where(k => !Search.QuestionStopWords.ForEnglish.Contains(k)).Concat(WeakTerms));
 
     /// <summary>How many strong and weak domain terms <paramref name="question"/> contains.</summary>
     public DomainEvidence Evidence(string question)
@@ -126,7 +131,7 @@ public sealed partial class DomainLexicon
         return new DomainEvidence(strong, weak)
         {
             Core = words.Count(_coreWords.Contains) + _corePhrases.Count(p => Contains(text, p)),
-            Named = words.Count(_namedWords.Contains),
+            Named = words.Count(_namedWords.Contains) + _namedPhrases.Count(p => Contains(text, p)),
             // Foreign names also count at the head of a compound ("스프링부트"): refusing is only on their word.
             Foreign = words.Count(_foreignWords.Contains) + _foreignPhrases.Count(p => text.Contains(p, StringComparison.Ordinal)),
         };

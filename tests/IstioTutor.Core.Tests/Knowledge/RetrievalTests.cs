@@ -52,6 +52,15 @@ public sealed class RetrievalTests(KnowledgeFixture fixture) : IClassFixture<Kno
     }
 
     [Fact]
+    public void A_korean_question_naming_a_kind_only_by_its_hangul_spelling_is_answered()
+    {
+        var retrieval = fixture.Retriever.Retrieve("지티널이 노드마다 하나씩 뜨는 거 맞죠?", "ko", Stage.Beginner);
+
+        Assert.True(retrieval.OnTopic);
+        Assert.Equal("ambient-mode", retrieval.Best!.Section.LessonId);
+    }
+
+    [Fact]
     public void A_lesson_keyword_that_is_a_function_word_is_no_domain_evidence()
     {
         // "to", "from" and "when" are AuthorizationPolicy fields and so its lesson's keywords.
