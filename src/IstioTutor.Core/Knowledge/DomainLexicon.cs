@@ -61,7 +61,7 @@ public sealed partial class DomainLexicon
     [
         "istiod", "istioctl", "virtualservice", "destinationrule", "serviceentry", "peerauthentication", "authorizationpolicy",
         "requestauthentication", "envoyfilter", "wasmplugin", "workloadentry", "workloadgroup", "ztunnel",
-        // How Korean learners spell them out: no lesson writes these, but a question using one is about the kind.
+        // How Korean learners spell them out (the lessons mostly write the kind's own name).
         "버추얼서비스", "버추얼 서비스", "데스티네이션룰", "데스티네이션 룰", "오쏘리제이션 폴리시", "오쏘리제이션폴리시",
         "오소리제이션 폴리시", "피어 어센티케이션", "피어어센티케이션", "피어 오센티케이션", "리퀘스트 어센티케이션",
         "서비스엔트리", "엔보이필터", "엔보이 필터", "지티널", "이스티오디",
@@ -86,9 +86,9 @@ public sealed partial class DomainLexicon
 
     private readonly HashSet<string> _knownWords;
     private readonly HashSet<string> _coreWords;
+    private readonly string[] _corePhrases;
     private readonly HashSet<string> _namedWords = NamedTerms.Where(IsSingleLatinWord).ToHashSet(StringComparer.Ordinal);
     private readonly string[] _namedPhrases = NamedTerms.Where(t => !IsSingleLatinWord(t)).ToArray();
-    private readonly string[] _corePhrases;
     private readonly HashSet<string> _foreignWords;
     private readonly string[] _foreignPhrases;
     private readonly HashSet<string> _strongWords;
