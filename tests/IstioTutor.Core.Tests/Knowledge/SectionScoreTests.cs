@@ -4,7 +4,7 @@ using IstioTutor.Core.Turns;
 
 namespace IstioTutor.Core.Tests.Knowledge;
 
-/// <summary>How one lesson's sections are ranked against each other once the lesson's evidence is equal.</summary>
+/// <summary>How sections are ranked against each other: by their own match, and across lessons by the lesson's evidence.</summary>
 public sealed class SectionScoreTests
 {
     [Fact]
@@ -15,7 +15,7 @@ public sealed class SectionScoreTests
         var fuller = Hit("All of the question", bm25: 10f, coverage: 1.0);
 
         Assert.True(
-            KnowledgeRetriever.SectionScore(fuller, lessonShare: 1f) > KnowledgeRetriever.SectionScore(strongerOnHalf, lessonShare: 1f));
+            KnowledgeRetriever.SectionScore(fuller) > KnowledgeRetriever.SectionScore(strongerOnHalf));
     }
 
     [Fact]
@@ -24,7 +24,17 @@ public sealed class SectionScoreTests
         var stronger = Hit("Stronger", bm25: 14f, coverage: 1.0);
         var weaker = Hit("Weaker", bm25: 10f, coverage: 1.0);
 
-        Assert.True(KnowledgeRetriever.SectionScore(stronger, 1f) > KnowledgeRetriever.SectionScore(weaker, 1f));
+        Assert.True(KnowledgeRetriever.SectionScore(stronger) > KnowledgeRetriever.SectionScore(weaker));
+    }
+
+    [Fact]
+    public void A_lesson_holding_most_of_the_questions_words_outranks_a_stronger_section_of_a_lesson_holding_half()
+    {
+        // Half again as much BM25 and the same asks' and classifier's evidence: the whole lesson's coverage decides.
+        var strongerInHalfCoveringLesson = Hit("Stronger section", bm25: 15f, coverage: 0.5) with { LessonCoverage = 0.5 };
+        var weakerInCoveringLesson = Hit("Weaker section", bm25: 10f, coverage: 0.5) with { LessonCoverage = 0.9 };
+
+        Assert.True(KnowledgeRetriever.SectionScore(weakerInCoveringLesson) > KnowledgeRetriever.SectionScore(strongerInHalfCoveringLesson));
     }
 
     private static SearchHit Hit(string heading, float bm25, double coverage) => new(new LessonSection

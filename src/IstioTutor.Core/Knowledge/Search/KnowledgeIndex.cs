@@ -27,9 +27,9 @@ public sealed partial class KnowledgeIndex : IDisposable
     private const float ConceptBoost = 0.9f;
     private const float PhraseBoost = 0.6f;
     private const int MaxPhrases = 12;
-    // Softens the ask classifier's near-certainty so that it lifts, rather than overrides, the sections'
-    // own match (chosen on the development set: 2–2.5 beat 1.5, 3 and 4).
-    private const double FitTemperature = 2.5;
+    // The ask classifier's probabilities as trained: logistic regression is not near-certain the way naive
+    // Bayes was (0.5 and 2 each cost the development set two questions).
+    private const double FitTemperature = 1;
     // How many of a lesson's asks must use a word before the lesson counts as covering it.
     private const int MinAsksForCoverage = 2;
 
