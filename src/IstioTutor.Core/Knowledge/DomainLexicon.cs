@@ -61,6 +61,9 @@ public sealed partial class DomainLexicon
     [
         "istiod", "istioctl", "virtualservice", "destinationrule", "serviceentry", "peerauthentication", "authorizationpolicy",
         "requestauthentication", "envoyfilter", "wasmplugin", "workloadentry", "workloadgroup", "ztunnel",
+        // As learners write them apart. "service entry" stays out: it is an everyday phrase too.
+        "virtual service", "destination rule", "peer authentication", "authorization policy", "request authentication",
+        "envoy filter", "wasm plugin", "workload entry",
         // How Korean learners spell them out (the lessons mostly write the kind's own name).
         "버추얼서비스", "버추얼 서비스", "데스티네이션룰", "데스티네이션 룰", "오쏘리제이션 폴리시", "오쏘리제이션폴리시",
         "오소리제이션 폴리시", "피어 어센티케이션", "피어어센티케이션", "피어 오센티케이션", "리퀘스트 어센티케이션",
@@ -85,6 +88,7 @@ public sealed partial class DomainLexicon
     ];
 
     private readonly HashSet<string> _knownWords;
+    private readonly string[] _mendTargets;
     private readonly HashSet<string> _coreWords;
     private readonly string[] _corePhrases;
     private readonly HashSet<string> _namedWords = NamedTerms.Where(IsSingleLatinWord).ToHashSet(StringComparer.Ordinal);
@@ -111,6 +115,8 @@ public sealed partial class DomainLexicon
         _foreignWords = foreign.Where(IsSingleLatinWord).ToHashSet(StringComparer.Ordinal);
         _foreignPhrases = foreign.Where(t => !IsSingleLatinWord(t)).ToArray();
         _knownWords = [.. _strongWords, .. _weakWords, .. _coreWords, .. _foreignWords];
+        // The words of strong phrases are targets too ("circiut breaker"), but only count within their phrase.
+        _mendTargets = [.. _strongWords.Concat(_strongPhrases.SelectMany(p => p.Split(' ')).Where(IsSingleLatinWord)).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>
@@ -124,8 +130,11 @@ public sealed partial class DomainLexicon
     /// <summary>How many strong and weak domain terms <paramref name="question"/> contains.</summary>
     public DomainEvidence Evidence(string question)
     {
-        var text = " " + Normalize(Search.KoreanBigramAnalyzer.SeparateScripts(question)) + " ";
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Mend).ToHashSet(StringComparer.Ordinal);
+        // Phrases are looked for with each word's typo mended too: "authorizaton policy" names the kind.
+        var mended = Normalize(Search.KoreanBigramAnalyzer.SeparateScripts(question)).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(Mend).ToArray();
+        var text = " " + string.Join(' ', mended) + " ";
+        var words = mended.ToHashSet(StringComparer.Ordinal);
         var strong = words.Count(_strongWords.Contains) + _strongPhrases.Count(p => Contains(text, p));
         var weak = words.Count(_weakWords.Contains) + _weakPhrases.Count(p => Contains(text, p));
         return new DomainEvidence(strong, weak)
@@ -138,11 +147,12 @@ public sealed partial class DomainLexicon
     }
 
     /// <summary>
-    /// A word no list has, but an edit from a strong domain word ("isito", "sidcar"), counts as that word.
-    /// Only strong words are targets: "fails" must not become the foreign "rails" and refuse the question.
+    /// A word no list has, but an edit from a strong domain word ("isito", "sidcar") or a word of a strong
+    /// phrase ("circiut"), counts as that word. Only those are targets: "fails" must not become the foreign
+    /// "rails" and refuse the question.
     /// </summary>
     private string Mend(string word) =>
-        _knownWords.Contains(word) || !Search.Spelling.Correctable(word) ? word : Search.Spelling.Nearest(word, _strongWords) ?? word;
+        _knownWords.Contains(word) || !Search.Spelling.Correctable(word) ? word : Search.Spelling.Nearest(word, _mendTargets) ?? word;
 
     /// <summary>
     /// Latin phrases must stand as whole words. Hangul terms may end a compound ("서비스메시") and carry

@@ -103,4 +103,40 @@ public sealed class RetrievalTests(KnowledgeFixture fixture) : IClassFixture<Kno
         Assert.NotEmpty(retrieval.Hits);
         Assert.All(retrieval.Hits, h => Assert.True(h.LessonCoverage >= h.Coverage - 1e-9, $"{h.Section.LessonId} > {h.Section.Heading}"));
     }
+
+    [Fact]
+    public void A_question_naming_no_domain_word_is_answered_when_one_lesson_holds_most_of_it()
+    {
+        // Neither "breaker" nor "trip" is domain evidence on its own; the circuit-breaking lesson holds both.
+        var retrieval = fixture.Retriever.Retrieve("how can I make the breaker trip on purpose so I can watch it work?", "en", Stage.Beginner);
+
+        Assert.True(retrieval.OnTopic);
+        Assert.Equal("circuit-breaking", retrieval.Best!.Section.LessonId);
+    }
+
+    [Fact]
+    public void A_question_naming_no_domain_word_that_no_lesson_holds_is_refused()
+    {
+        var retrieval = fixture.Retriever.Retrieve("what's a good recipe for banana bread without eggs?", "en", Stage.Beginner);
+
+        Assert.False(retrieval.OnTopic);
+    }
+
+    [Fact]
+    public void A_kind_written_as_two_words_names_it()
+    {
+        var evidence = fixture.Knowledge.Lexicon.Evidence("the authorization policy i wrote does nothing");
+
+        Assert.True(evidence.NamesIstio);
+    }
+
+    [Fact]
+    public void A_lower_case_identifier_in_a_korean_question_finds_its_lesson()
+    {
+        // The Korean lessons write EnvoyFilter; the learner types it lower-case, which has no case change to split at.
+        var retrieval = fixture.Retriever.Retrieve("envoyfilter 업그레이드할 때 뭘 조심해야 해요?", "ko", Stage.Beginner);
+
+        Assert.True(retrieval.OnTopic);
+        Assert.Equal("envoyfilter", retrieval.Best!.Section.LessonId);
+    }
 }

@@ -35,4 +35,17 @@ public sealed class TypoToleranceTests(KnowledgeFixture fixture) : IClassFixture
     [Fact]
     public void A_correct_word_the_lessons_lack_is_kept_as_it_is() =>
         Assert.Equal(["kafka"], fixture.Knowledge.Index.Corrected("en", ["kafka"]));
+
+    [Fact]
+    public void A_misspelt_word_of_a_domain_phrase_counts_as_the_phrase()
+    {
+        // "circuit" alone is no domain word, so it used to be no typo target either.
+        var evidence = fixture.Knowledge.Lexicon.Evidence("my circiut braeker keeps tripping");
+
+        Assert.True(evidence.Strong > 0);
+    }
+
+    [Fact]
+    public void A_misspelt_identifier_brings_the_words_it_is_made_of() =>
+        Assert.Equal(["envoyfilt", "envoi", "filter"], fixture.Knowledge.Index.Corrected("en", ["envoyflit"]));
 }

@@ -8,10 +8,19 @@ namespace IstioTutor.Core.Knowledge.Search;
 
 /// <summary>
 /// Lucene's English analysis (possessives, stop words, Porter stemming) with Istio identifiers split
-/// into their words first (see <see cref="IdentifierParts"/>).
+/// into their words first (see <see cref="IdentifierParts"/>), also when typed lower-case (<see cref="IdentifierCase"/>).
 /// </summary>
 public sealed class EnglishLessonAnalyzer : Analyzer
 {
+    private readonly IdentifierCase _identifiers;
+
+    public EnglishLessonAnalyzer()
+        : this(IdentifierCase.None)
+    {
+    }
+
+    internal EnglishLessonAnalyzer(IdentifierCase identifiers) => _identifiers = identifiers;
+
     /// <summary>"10%" is how learners write weights and sampling rates; the tokenizer would drop the sign.</summary>
     public static string SpellPercent(string text) => text.Contains('%', StringComparison.Ordinal) ? text.Replace("%", " percent ", StringComparison.Ordinal) : text;
 
@@ -21,6 +30,7 @@ public sealed class EnglishLessonAnalyzer : Analyzer
     {
         var source = new StandardTokenizer(LuceneVersion.LUCENE_48, reader);
         TokenStream stream = new EnglishPossessiveFilter(LuceneVersion.LUCENE_48, source);
+        stream = new IdentifierCaseFilter(stream, _identifiers);
         stream = IdentifierParts.Split(stream);
         stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, stream);
         stream = new StopFilter(LuceneVersion.LUCENE_48, stream, QuestionStopWords.ForEnglish);

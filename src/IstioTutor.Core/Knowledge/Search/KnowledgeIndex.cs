@@ -48,6 +48,8 @@ public sealed partial class KnowledgeIndex : IDisposable
     private readonly Dictionary<string, HashSet<string>> _vocabulary = new(StringComparer.Ordinal);
     // Per language, every indexed Latin term long enough to be a typo's intended word.
     private readonly Dictionary<string, string[]> _allTerms = new(StringComparer.Ordinal);
+    // Per language, an identifier's analyzed whole form and the analyzed words it splits into ("envoyfilt" → "envoi", "filter").
+    private readonly Dictionary<string, Dictionary<string, string[]>> _identifierParts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Analyzer> _byLang;
     private readonly Analyzer _analyzer;
     private readonly Func<LessonSection, IReadOnlyList<string>> _keywordsOf;
@@ -63,10 +65,11 @@ public sealed partial class KnowledgeIndex : IDisposable
     {
         _sections = sections;
         _keywordsOf = keywordsOf ?? (_ => []);
+        var identifiers = IdentifierCase.From(sections.Select(s => s.Markdown).Concat((asks ?? []).Select(a => a.Text)));
         _byLang = new Dictionary<string, Analyzer>(StringComparer.Ordinal)
         {
-            ["en"] = new EnglishLessonAnalyzer(),
-            ["ko"] = new KoreanBigramAnalyzer(),
+            ["en"] = new EnglishLessonAnalyzer(identifiers),
+            ["ko"] = new KoreanBigramAnalyzer(identifiers),
         };
         var perField = new Dictionary<string, Analyzer>(StringComparer.Ordinal);
         foreach (var (lang, analyzer) in _byLang)
@@ -157,6 +160,15 @@ public sealed partial class KnowledgeIndex : IDisposable
         {
             _allTerms[lang] = [.. _vocabulary[Head + lang].Concat(_vocabulary[Terms + lang]).Concat(_vocabulary[Body + lang])
                 .Where(Spelling.Correctable).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        }
+
+        foreach (var lang in _byLang.Keys)
+        {
+            _identifierParts[lang] = identifiers.Spellings
+                .Select(spelled => Analyze(lang, spelled))
+                .Where(t => t.Count > 1)
+                .GroupBy(t => t[0], StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().Skip(1).ToArray(), StringComparer.Ordinal);
         }
 
         Concepts = new ConceptMap(_byLang.Keys, Analyze);
@@ -273,15 +285,28 @@ public sealed partial class KnowledgeIndex : IDisposable
 
     /// <summary>
     /// The question's terms with typos mended: a term no section of the language has is replaced by the
-    /// nearest one that some section has (see <see cref="Spelling"/>), or kept when none is near.
+    /// nearest one that some section has (see <see cref="Spelling"/>), or kept when none is near. A term
+    /// mended into an identifier ("envoyfliter") brings that identifier's words, as the spelled-out one would.
     /// </summary>
     public IEnumerable<string> Corrected(string lang, IEnumerable<string> terms)
     {
         foreach (var t in terms)
         {
-            yield return Holds(lang, t) || !Spelling.Correctable(t) || !_allTerms.TryGetValue(lang, out var all)
-                ? t
-                : Spelling.Nearest(t, all, c => _reader.DocFreq(new Term(Body + lang, c))) ?? t;
+            if (Holds(lang, t) || !Spelling.Correctable(t) || !_allTerms.TryGetValue(lang, out var all)
+                || Spelling.Nearest(t, all, c => _reader.DocFreq(new Term(Body + lang, c))) is not { } mended)
+            {
+                yield return t;
+                continue;
+            }
+
+            yield return mended;
+            if (_identifierParts[lang].TryGetValue(mended, out var parts))
+            {
+                foreach (var p in parts)
+                {
+                    yield return p;
+                }
+            }
         }
     }
 

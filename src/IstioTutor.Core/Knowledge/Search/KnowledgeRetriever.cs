@@ -51,7 +51,8 @@ public sealed class KnowledgeRetriever(KnowledgeBase knowledge, IOptions<Knowled
         var onTopic = hits.Length > 0
             && !evidence.AboutAnotherTechnology
             && ((evidence.Strong > 0 && coverage >= (evidence.NamesIstio ? o.MinCoverageIstioNamed : o.MinCoverage))
-                || (evidence.Weak > 0 && coverage >= o.MinCoverageWeakEvidence));
+                || (evidence.Weak > 0 && coverage >= o.MinCoverageWeakEvidence)
+                || coverage >= o.MinCoverageWithoutEvidence);
         return new Retrieval(hits, onTopic, evidence, lang, learnerStage);
     }
 

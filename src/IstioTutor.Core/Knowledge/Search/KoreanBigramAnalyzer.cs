@@ -16,6 +16,15 @@ namespace IstioTutor.Core.Knowledge.Search;
 /// </summary>
 public sealed partial class KoreanBigramAnalyzer : Analyzer
 {
+    private readonly IdentifierCase _identifiers;
+
+    public KoreanBigramAnalyzer()
+        : this(IdentifierCase.None)
+    {
+    }
+
+    internal KoreanBigramAnalyzer(IdentifierCase identifiers) => _identifiers = identifiers;
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new StandardTokenizer(LuceneVersion.LUCENE_48, reader);
@@ -23,6 +32,7 @@ public sealed partial class KoreanBigramAnalyzer : Analyzer
         stream = new KoreanSuffixFilter(stream);
         stream = new StopFilter(LuceneVersion.LUCENE_48, stream, QuestionStopWords.ForKoreanWords);
         stream = new CJKBigramFilter(stream);
+        stream = new IdentifierCaseFilter(stream, _identifiers);
         stream = IdentifierParts.Split(stream);
         stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, stream);
         stream = new StopFilter(LuceneVersion.LUCENE_48, stream, QuestionStopWords.ForKorean);
