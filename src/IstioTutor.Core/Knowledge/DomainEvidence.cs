@@ -12,6 +12,12 @@ public sealed record DomainEvidence(int Strong, int Weak)
 
     public int Foreign { get; init; }
 
+    /// <summary>Everyday things named (a microwave, a motorbike, a fishing boat), counted among <see cref="Foreign"/> too.</summary>
+    public int Everyday { get; init; }
+
+    /// <summary>Core terms with an everyday sense too (mesh, sidecar), counted among <see cref="Core"/> too.</summary>
+    public int AmbiguousCore { get; init; }
+
     /// <summary>Istio API kinds and tools named (AuthorizationPolicy, istioctl...): the question asks about one of them.</summary>
     public int Named { get; init; }
 
@@ -20,6 +26,9 @@ public sealed record DomainEvidence(int Strong, int Weak)
 
     public bool Any => Strong + Weak > 0;
 
-    /// <summary>The question is about another technology and only borrows a generic word of ours ("timeout", "재시도").</summary>
-    public bool AboutAnotherTechnology => Foreign > 0 && Core == 0;
+    /// <summary>
+    /// The question is about another technology and only borrows a generic word of ours ("timeout", "재시도"),
+    /// or about an everyday thing and uses our words in their everyday sense ("the mesh of a fishing net").
+    /// </summary>
+    public bool AboutAnotherTechnology => Foreign > 0 && (Core == 0 || (Everyday > 0 && Core == AmbiguousCore));
 }

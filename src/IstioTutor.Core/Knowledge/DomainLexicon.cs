@@ -81,11 +81,23 @@ public sealed partial class DomainLexicon
         "mongodb", "redis", "elasticsearch", "oracle", "sql", "pandas", "numpy", "tensorflow", "pytorch", "unity", "unreal", "android",
         "ios", "swift", "kotlin", "flutter", "wordpress", "photoshop", "jquery", "css", "html", "celery", "airflow", "spark", "hadoop",
         "nginx", "apache", "haproxy", "ubuntu", "debian", "wifi", "공유기", "와이파이", "엔진엑스", "우분투",
-        // Households and pets: "circuit breaker", "weight" and "sidecar" have everyday senses too.
-        "microwave", "kettle", "fuse", "fusebox", "electrician", "electrical panel", "dog", "dogs", "puppy", "kitten",
-        "두꺼비집", "전자레인지", "전기레인지", "강아지", "반려견", "고양이",
         "카프카", "리액트", "파이썬", "자바", "자바스크립트", "엑셀", "스프링", "장고", "레디스", "안드로이드", "플러터", "판다스",
     ];
+
+    /// <summary>
+    /// Everyday things whose words Istio borrows: "circuit breaker", "weight", "sidecar" and "mesh" have
+    /// senses at home, on the road and at sea. Besides them, even the mesh's own everyday-sounding names
+    /// (<see cref="AmbiguousCoreTerms"/>) do not make a question about Istio ("a sidecar for my motorbike").
+    /// </summary>
+    private static readonly string[] EverydayTerms =
+    [
+        "microwave", "kettle", "fuse", "fusebox", "electrician", "electrical panel", "dog", "dogs", "puppy", "kitten",
+        "motorcycle", "motorbike", "bedroom", "furniture", "fishing", "fisherman", "trawler", "boat", "boats",
+        "두꺼비집", "전자레인지", "전기레인지", "강아지", "반려견", "고양이", "오토바이", "어선", "그물", "낚시",
+    ];
+
+    /// <summary>Core terms that are also everyday words: a sidecar on a motorbike, the mesh of a net.</summary>
+    private static readonly string[] AmbiguousCoreTerms = ["mesh", "sidecar", "sidecars", "메시", "사이드카"];
 
     private readonly HashSet<string> _knownWords;
     private readonly string[] _mendTargets;
@@ -93,6 +105,10 @@ public sealed partial class DomainLexicon
     private readonly string[] _corePhrases;
     private readonly HashSet<string> _namedWords = NamedTerms.Where(IsSingleLatinWord).ToHashSet(StringComparer.Ordinal);
     private readonly string[] _namedPhrases = NamedTerms.Where(t => !IsSingleLatinWord(t)).ToArray();
+    private readonly HashSet<string> _everydayWords;
+    private readonly string[] _everydayPhrases;
+    private readonly HashSet<string> _ambiguousCoreWords;
+    private readonly string[] _ambiguousCorePhrases;
     private readonly HashSet<string> _foreignWords;
     private readonly string[] _foreignPhrases;
     private readonly HashSet<string> _strongWords;
@@ -111,7 +127,13 @@ public sealed partial class DomainLexicon
         var core = CoreTerms.Select(Normalize).ToArray();
         _coreWords = core.Where(IsSingleLatinWord).ToHashSet(StringComparer.Ordinal);
         _corePhrases = core.Where(t => !IsSingleLatinWord(t)).ToArray();
-        var foreign = ForeignTerms.Select(Normalize).ToArray();
+        var foreign = ForeignTerms.Concat(EverydayTerms).Select(Normalize).ToArray();
+        var everyday = EverydayTerms.Select(Normalize).ToArray();
+        _everydayWords = everyday.Where(IsSingleLatinWord).ToHashSet(StringComparer.Ordinal);
+        _everydayPhrases = everyday.Where(t => !IsSingleLatinWord(t)).ToArray();
+        var ambiguous = AmbiguousCoreTerms.Select(Normalize).ToArray();
+        _ambiguousCoreWords = ambiguous.Where(IsSingleLatinWord).ToHashSet(StringComparer.Ordinal);
+        _ambiguousCorePhrases = ambiguous.Where(t => !IsSingleLatinWord(t)).ToArray();
         _foreignWords = foreign.Where(IsSingleLatinWord).ToHashSet(StringComparer.Ordinal);
         _foreignPhrases = foreign.Where(t => !IsSingleLatinWord(t)).ToArray();
         _knownWords = [.. _strongWords, .. _weakWords, .. _coreWords, .. _foreignWords];
@@ -143,6 +165,8 @@ public sealed partial class DomainLexicon
             Named = words.Count(_namedWords.Contains) + _namedPhrases.Count(p => Contains(text, p)),
             // Foreign names also count at the head of a compound ("스프링부트"): refusing is only on their word.
             Foreign = words.Count(_foreignWords.Contains) + _foreignPhrases.Count(p => text.Contains(p, StringComparison.Ordinal)),
+            Everyday = words.Count(_everydayWords.Contains) + _everydayPhrases.Count(p => text.Contains(p, StringComparison.Ordinal)),
+            AmbiguousCore = words.Count(_ambiguousCoreWords.Contains) + _ambiguousCorePhrases.Count(p => Contains(text, p)),
         };
     }
 

@@ -139,4 +139,30 @@ public sealed class RetrievalTests(KnowledgeFixture fixture) : IClassFixture<Kno
         Assert.True(retrieval.OnTopic);
         Assert.Equal("envoyfilter", retrieval.Best!.Section.LessonId);
     }
+
+    [Fact]
+    public void A_sidecar_on_a_motorbike_is_off_topic()
+    {
+        var retrieval = fixture.Retriever.Retrieve("is a sidecar safe on a 125cc motorbike for a long trip?", "en", Stage.Beginner);
+
+        Assert.False(retrieval.OnTopic);
+    }
+
+    [Fact]
+    public void The_mesh_of_a_fishing_net_is_off_topic()
+    {
+        var retrieval = fixture.Retriever.Retrieve("how fine should the mesh of a fishing net be for sardines?", "en", Stage.Beginner);
+
+        Assert.False(retrieval.OnTopic);
+    }
+
+    [Fact]
+    public void The_mesh_beside_another_technology_stays_on_topic()
+    {
+        // "mesh" has an everyday sense, but Kafka is a technology, not an everyday thing.
+        var retrieval = fixture.Retriever.Retrieve("how do I let pods in the mesh call our kafka brokers outside the cluster?", "en", Stage.Intermediate);
+
+        Assert.True(retrieval.OnTopic);
+        Assert.Equal("egress-serviceentry", retrieval.Best!.Section.LessonId);
+    }
 }
