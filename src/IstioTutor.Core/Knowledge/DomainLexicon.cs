@@ -157,12 +157,14 @@ public sealed partial class DomainLexicon
             .Select(Mend).ToArray();
         var text = " " + string.Join(' ', mended) + " ";
         var words = mended.ToHashSet(StringComparer.Ordinal);
-        var strong = words.Count(_strongWords.Contains) + _strongPhrases.Count(p => Contains(text, p));
+        // "VS" and "DR" in capitals are chat shorthand for the kinds; lower-case "vs" is "versus".
+        var shorthand = Shorthand().Count(Search.KoreanBigramAnalyzer.SeparateScripts(question));
+        var strong = words.Count(_strongWords.Contains) + _strongPhrases.Count(p => Contains(text, p)) + shorthand;
         var weak = words.Count(_weakWords.Contains) + _weakPhrases.Count(p => Contains(text, p));
         return new DomainEvidence(strong, weak)
         {
             Core = words.Count(_coreWords.Contains) + _corePhrases.Count(p => Contains(text, p)),
-            Named = words.Count(_namedWords.Contains) + _namedPhrases.Count(p => Contains(text, p)),
+            Named = words.Count(_namedWords.Contains) + _namedPhrases.Count(p => Contains(text, p)) + shorthand,
             // Foreign names also count at the head of a compound ("스프링부트"): refusing is only on their word.
             Foreign = words.Count(_foreignWords.Contains) + _foreignPhrases.Count(p => text.Contains(p, StringComparison.Ordinal)),
             Everyday = words.Count(_everydayWords.Contains) + _everydayPhrases.Count(p => text.Contains(p, StringComparison.Ordinal)),
@@ -213,6 +215,9 @@ public sealed partial class DomainLexicon
 
     [GeneratedRegex(@"[a-z0-9]+")]
     private static partial Regex LatinWord();
+
+    [GeneratedRegex(@"\b(?:VS|DR)\b")]
+    private static partial Regex Shorthand();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -165,4 +165,12 @@ public sealed class RetrievalTests(KnowledgeFixture fixture) : IClassFixture<Kno
         Assert.True(retrieval.OnTopic);
         Assert.Equal("egress-serviceentry", retrieval.Best!.Section.LessonId);
     }
+
+    [Fact]
+    public void Capital_vs_is_shorthand_for_the_kind() =>
+        Assert.True(fixture.Knowledge.Lexicon.Evidence("VS 적용됐는지 확인하는 법?").NamesIstio);
+
+    [Fact]
+    public void Lower_case_vs_is_versus() =>
+        Assert.False(fixture.Knowledge.Lexicon.Evidence("cats vs dogs, which is friendlier").NamesIstio);
 }
