@@ -12,15 +12,16 @@ namespace IstioTutor.Core.Tests.Answering;
 /// </summary>
 public sealed class EvalFloorTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
 {
-    // Floors sit a point or two below the figures of 2026-12-06 (README): development 641 on-topic questions,
-    // top-1 95.6 %, terms 89.5 %, off-topic refused 48/51; held-out top-1 60/63, terms 59/63. The held-out hit
-    // rate fell from 60 to 59 when the asks grew to about 150 a lesson; the set is never tuned on, so its floor
-    // follows it rather than the engine being fitted to it.
-    private const double DevelopmentHitRateFloor = 0.88;
-    private const double DevelopmentOffTopicRefusedFloor = 0.90;
+    // Floors sit a point or two below the figures of 2026-12-06 (README, second session): development 1,568
+    // on-topic questions, top-1 96.6 %, terms 88.1 %, off-topic refused 108/111; held-out top-1 61/63, terms
+    // 60/63. The development terms floor went from 0.88 to 0.86 when the f4–f8 checks joined: their terms are
+    // their section's own (at the session's start the engine held 86.6 % of the grown set). The held-out set is
+    // never tuned on, so its floors follow it rather than the engine being fitted to it.
+    private const double DevelopmentHitRateFloor = 0.86;
+    private const double DevelopmentOffTopicRefusedFloor = 0.93;
     private const double HoldoutHitRateFloor = 0.93;
-    private const double DevelopmentTop1Floor = 0.94;
-    private const double HoldoutTop1Floor = 0.92;
+    private const double DevelopmentTop1Floor = 0.95;
+    private const double HoldoutTop1Floor = 0.93;
 
     private static IReadOnlyList<EvalQuestion> LoadSet(string relativePath)
     {
