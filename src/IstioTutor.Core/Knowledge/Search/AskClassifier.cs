@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace IstioTutor.Core.Knowledge.Search;
 
 /// <summary>
@@ -99,11 +101,7 @@ internal sealed class AskClassifier
                 var step = rate * Model.Scale(ids.Length);
                 foreach (var f in ids)
                 {
-                    var row = f * k;
-                    for (var c = 0; c < k; c++)
-                    {
-                        model.Weights[row + c] -= step * p[c];
-                    }
+                    AddScaled(model.Weights.AsSpan(f * k, k), p, -step);
                 }
 
                 for (var c = 0; c < k; c++)
@@ -114,6 +112,28 @@ internal sealed class AskClassifier
         }
 
         return model;
+    }
+
+    /// <summary>
+    /// <paramref name="into"/>[c] += <paramref name="scale"/> × <paramref name="values"/>[c], a vector at a time (the
+    /// training's inner loop). Each element is computed as the scalar loop would, so results do not change.
+    /// </summary>
+    private static void AddScaled(Span<float> into, ReadOnlySpan<float> values, float scale)
+    {
+        var c = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var by = new Vector<float>(scale);
+            for (; c <= into.Length - Vector<float>.Count; c += Vector<float>.Count)
+            {
+                (new Vector<float>(into[c..]) + (new Vector<float>(values[c..]) * by)).CopyTo(into[c..]);
+            }
+        }
+
+        for (; c < into.Length; c++)
+        {
+            into[c] += values[c] * scale;
+        }
     }
 
     private static void Softmax(float[] z, float temperature)
@@ -148,11 +168,7 @@ internal sealed class AskClassifier
             Array.Copy(Bias, into, k);
             foreach (var f in ids)
             {
-                var row = f * k;
-                for (var c = 0; c < k; c++)
-                {
-                    into[c] += Weights[row + c] * x;
-                }
+                AddScaled(into, Weights.AsSpan(f * k, k), x);
             }
         }
     }
