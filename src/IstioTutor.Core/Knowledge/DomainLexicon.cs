@@ -153,12 +153,12 @@ public sealed partial class DomainLexicon
     public DomainEvidence Evidence(string question)
     {
         // Phrases are looked for with each word's typo mended too: "authorizaton policy" names the kind.
-        var mended = Normalize(Search.KoreanBigramAnalyzer.SeparateScripts(question)).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(Mend).ToArray();
+        var separated = Search.KoreanBigramAnalyzer.SeparateScripts(question);
+        var mended = Normalize(separated).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Mend).ToArray();
         var text = " " + string.Join(' ', mended) + " ";
         var words = mended.ToHashSet(StringComparer.Ordinal);
         // "VS" and "DR" in capitals are chat shorthand for the kinds; lower-case "vs" is "versus".
-        var shorthand = Shorthand().Count(Search.KoreanBigramAnalyzer.SeparateScripts(question));
+        var shorthand = Shorthand().Count(separated);
         var strong = words.Count(_strongWords.Contains) + _strongPhrases.Count(p => Contains(text, p)) + shorthand;
         var weak = words.Count(_weakWords.Contains) + _weakPhrases.Count(p => Contains(text, p));
         return new DomainEvidence(strong, weak)

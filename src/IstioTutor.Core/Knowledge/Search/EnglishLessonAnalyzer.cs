@@ -14,11 +14,6 @@ public sealed class EnglishLessonAnalyzer : Analyzer
 {
     private readonly IdentifierCase _identifiers;
 
-    public EnglishLessonAnalyzer()
-        : this(IdentifierCase.None)
-    {
-    }
-
     internal EnglishLessonAnalyzer(IdentifierCase identifiers) => _identifiers = identifiers;
 
     /// <summary>"10%" is how learners write weights and sampling rates; the tokenizer would drop the sign.</summary>

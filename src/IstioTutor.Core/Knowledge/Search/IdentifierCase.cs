@@ -17,8 +17,6 @@ internal sealed partial class IdentifierCase
     private readonly Dictionary<string, string> _byLower;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    public static IdentifierCase None { get; } = new([]);
-
     private IdentifierCase(Dictionary<string, string> byLower)
     {
         _byLower = byLower;

@@ -18,11 +18,6 @@ public sealed partial class KoreanBigramAnalyzer : Analyzer
 {
     private readonly IdentifierCase _identifiers;
 
-    public KoreanBigramAnalyzer()
-        : this(IdentifierCase.None)
-    {
-    }
-
     internal KoreanBigramAnalyzer(IdentifierCase identifiers) => _identifiers = identifiers;
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
