@@ -4,7 +4,7 @@ namespace IstioTutor.Core.Knowledge.Search;
 
 /// <summary>
 /// A multinomial logistic regression from question words to lessons, trained on the lessons' own
-/// <c>asks</c> (about 180 a lesson in each language). Where the closest single ask may belong to a sibling
+/// <c>asks</c> (about 200 a lesson in each language). Where the closest single ask may belong to a sibling
 /// ("STRICT" appears in the PERMISSIVE lesson's asks too), the classifier weighs every word by how well it
 /// separates one lesson's asks from all the others', over all of them. Unlike naive Bayes, which it replaced,
 /// it learns that a word every lesson's asks use says little even when one lesson uses it a bit more, so it

@@ -28,7 +28,7 @@ public sealed partial class KnowledgeIndex : IDisposable
     private const float PhraseBoost = 0.6f;
     private const int MaxPhrases = 12;
     // The ask classifier's probabilities as trained: logistic regression is not near-certain the way naive
-    // Bayes was (0.5 and 2 each cost the development set two questions).
+    // Bayes was (when it replaced naive Bayes, temperatures 0.5 and 2 each cost the development set two questions).
     private const double FitTemperature = 1;
     // How many of a lesson's asks must use a word before the lesson counts as covering it.
     private const int MinAsksForCoverage = 2;
